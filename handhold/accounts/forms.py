@@ -1,0 +1,111 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from handhold.accounts.models import User
+from handhold.accounts.services import USERNAME_TAKEN, username_is_taken
+
+
+class SignUpForm(forms.Form):
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=40,
+        help_text=_("Not your real name. Letters, digits and @ . + - _ only."),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    passphrase = forms.CharField(
+        label=_("Passphrase"),
+        strip=False,
+        help_text=_("At least 10 characters. A few unrelated words work well."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    passphrase_again = forms.CharField(
+        label=_("Passphrase again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    adult = forms.BooleanField(
+        label=_("I am 18 or older."),
+        error_messages={
+            "required": _("Handhold is for adults only. Please confirm you are 18 or older.")
+        },
+    )
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        User.username.field.run_validators(username)
+        if username_is_taken(username):
+            raise forms.ValidationError(USERNAME_TAKEN)
+        return username
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("passphrase"), cleaned.get("passphrase_again")
+        if first and second and first != second:
+            self.add_error("passphrase_again", _("The two passphrases are not the same."))
+        elif first:
+            probe = User(username=cleaned.get("username", ""))
+            try:
+                password_validation.validate_password(first, probe)
+            except forms.ValidationError as error:
+                self.add_error("passphrase", error)
+        return cleaned
+
+
+class LogInForm(AuthenticationForm):
+    """Django's log-in form, whose one error message never says whether a username exists."""
+
+    error_messages = {
+        "invalid_login": _(
+            "That username and passphrase don't match an account. Please check both and try again."
+        ),
+        "inactive": _(
+            "That username and passphrase don't match an account. Please check both and try again."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Passphrase")
+        self.fields["username"].widget.attrs["autocapitalize"] = "none"
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label=_("Invitation code"),
+        max_length=64,
+        help_text=_(
+            "Twenty letters and digits, as your partner gave them to you. Dashes and "
+            "spaces are fine."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+
+class DiscreetModeForm(forms.Form):
+    discreet_mode = forms.BooleanField(
+        label=_("Discreet mode: show a neutral page title and icon"), required=False
+    )
+
+
+class DeleteEverythingForm(forms.Form):
+    confirm_username = forms.CharField(
+        label=_("Type your username to confirm"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_confirm_username(self) -> str:
+        typed = self.cleaned_data["confirm_username"].strip()
+        if typed != self.user.username:
+            raise forms.ValidationError(
+                _("That is not your username. Nothing was deleted."), code="mismatch"
+            )
+        return typed

@@ -1,0 +1,78 @@
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+
+class Couple(models.Model):
+    """Two paired people. Everything the two share hangs off this row, so that unpairing,
+    which deletes it, removes every shared thing at once."""
+
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Couple {self.pk}"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, username: str, password: str | None = None, **fields) -> "User":
+        fields.setdefault("adult_confirmed_at", timezone.now())
+        user = self.model(username=username, **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+
+class User(AbstractBaseUser):
+    """A person. No email address, no real name: a username and a passphrase are enough."""
+
+    username = models.CharField(
+        max_length=40,
+        unique=True,
+        error_messages={"unique": "That username is taken. Please choose another."},
+        validators=[UnicodeUsernameValidator()],
+        help_text="Letters, digits and @ . + - _ only.",
+    )
+    date_joined = models.DateTimeField(default=timezone.now)
+    # When this person confirmed they are 18 or over; no account exists without it.
+    adult_confirmed_at = models.DateTimeField()
+    is_active = models.BooleanField(default=True)
+    # A neutral page title and icon, for a screen someone else might glance at.
+    discreet_mode = models.BooleanField(default=False)
+    # One partner at a time. Deleting the couple sets this back to empty for both.
+    couple = models.ForeignKey(
+        Couple, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "username"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        constraints = [
+            # "Sam" and "sam" are the same person to a human reader.
+            models.UniqueConstraint(
+                Lower("username"),
+                name="username_unique_ignoring_case",
+                violation_error_message="That username is taken. Please choose another.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.username
+
+
+class Invitation(models.Model):
+    """A pairing invitation. One per person at a time; single-use; only its hash is kept."""
+
+    inviter = models.OneToOneField(User, on_delete=models.CASCADE, related_name="invitation")
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Invitation by user {self.inviter_id}"

@@ -1,0 +1,183 @@
+"""Writes (and the reads that go with them) for people and pairing.
+
+Every function takes keyword arguments and runs in one transaction, so a failure half-way
+leaves nothing half-done.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from handhold.accounts.models import Couple, Invitation, User
+from handhold.core import invitations as codes
+
+
+class PairingError(Exception):
+    """A pairing step that cannot happen. The message is safe to show to the person asking:
+    it never says anything about anyone else."""
+
+
+# One message for every code that does not work, whether mistyped, expired, used, withdrawn or
+# the inviter's own: telling them apart would say something about another person.
+CODE_DOES_NOT_WORK = (
+    "That code doesn't work. It may have a typo, have expired or have been used already. "
+    "Please ask your partner for a fresh one."
+)
+
+
+def username_for_rate_limit(request, credentials) -> str:
+    """The username that django-axes counts attempts against: case-folded, so that 'Sam' and
+    'sam' share one limit, exactly as they share one account."""
+    return username_key((credentials or {}).get("username") or request.POST.get("username", ""))
+
+
+def username_key(username: str) -> str:
+    return username.strip().casefold()
+
+
+def username_is_taken(username: str) -> bool:
+    return User.objects.filter(username__iexact=username).exists()
+
+
+USERNAME_TAKEN = "That username is taken. Please choose another."
+
+
+def sign_up(*, username: str, passphrase: str) -> User:
+    """Create an account. The passphrase must already have passed the password validators."""
+    user = User(username=username, adult_confirmed_at=timezone.now())
+    user.set_password(passphrase)
+    user.full_clean(exclude=["password"])
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        # Someone took the name between the check above and this save.
+        raise ValidationError({"username": USERNAME_TAKEN}) from None
+    return user
+
+
+def partner_of(user: User) -> User | None:
+    """The person `user` is paired with, or None."""
+    if user.couple_id is None:
+        return None
+    return User.objects.filter(couple_id=user.couple_id).exclude(pk=user.pk).first()
+
+
+def active_invitation(user: User) -> Invitation | None:
+    invitation = Invitation.objects.filter(inviter=user).first()
+    if invitation and not codes.is_usable(invitation.expires_at, timezone.now()):
+        return None
+    return invitation
+
+
+@transaction.atomic
+def create_invitation(*, inviter: User) -> str:
+    """Make a fresh invitation, replacing any earlier one, and return its code.
+
+    The code is returned once, to be shown once: only its hash is stored.
+    """
+    if inviter.couple_id is not None:
+        raise PairingError("You are already paired. Unpair first to invite someone new.")
+    Invitation.objects.filter(inviter=inviter).delete()
+    code = codes.new_invitation_code()
+    now = timezone.now()
+    invitation = Invitation(
+        inviter=inviter,
+        code_hash=codes.hash_code(code),
+        created_at=now,
+        expires_at=codes.expires_at(now, settings.HANDHOLD_INVITATION_LIFETIME),
+    )
+    invitation.full_clean()
+    invitation.save()
+    return code
+
+
+@transaction.atomic
+def withdraw_invitation(*, inviter: User) -> None:
+    Invitation.objects.filter(inviter=inviter).delete()
+
+
+@transaction.atomic
+def join_with_code(*, user: User, code: str) -> Couple:
+    """Pair `user` with whoever made `code`, and use the code up."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.couple_id is not None:
+        raise PairingError("You are already paired. Unpair first to join someone new.")
+    if codes.normalise_code(code) is None:
+        raise PairingError(CODE_DOES_NOT_WORK)
+    invitation = (
+        Invitation.objects.select_for_update()
+        .select_related("inviter")
+        .filter(code_hash=codes.hash_code(code))
+        .first()
+    )
+    if (
+        invitation is None
+        or invitation.inviter_id == user.pk
+        or not codes.is_usable(invitation.expires_at, timezone.now())
+    ):
+        raise PairingError(CODE_DOES_NOT_WORK)
+    inviter = User.objects.select_for_update().get(pk=invitation.inviter_id)
+    if inviter.couple_id is not None:
+        raise PairingError(CODE_DOES_NOT_WORK)
+    couple = Couple.objects.create()
+    User.objects.filter(pk__in=[user.pk, inviter.pk]).update(couple=couple)
+    # Both are paired now, so neither may keep an invitation open.
+    Invitation.objects.filter(inviter__in=[user.pk, inviter.pk]).delete()
+    return couple
+
+
+@transaction.atomic
+def unpair(*, user: User) -> None:
+    """End the pairing at once. Deleting the couple removes everything the two shared; what
+    each wrote privately stays with its writer."""
+    if user.couple_id is not None:
+        Couple.objects.filter(pk=user.couple_id).delete()
+    user.couple_id = None
+
+
+@transaction.atomic
+def set_discreet_mode(*, user: User, on: bool) -> None:
+    user.discreet_mode = on
+    user.save(update_fields=["discreet_mode"])
+
+
+@transaction.atomic
+def delete_everything(*, user: User) -> None:
+    """Hard-delete the person and all they wrote, now. Their partner is simply unpaired."""
+    from axes.utils import reset as reset_login_attempts
+
+    unpair(user=user)
+    username = user.username
+    user.delete()
+    # Failed log-in attempts are kept by username for the cool-off; forget those too.
+    transaction.on_commit(lambda: reset_login_attempts(username=username_key(username)))
+
+
+def export_user_data(*, user: User) -> dict:
+    """Everything this person wrote or chose, as plain data for a JSON download.
+
+    Nothing their partner wrote privately is included; the partner appears only by username,
+    which the person already sees on every page.
+    """
+    partner = partner_of(user)
+    invitation = active_invitation(user)
+    return {
+        "format": "handhold-export",
+        "version": 1,
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "username": user.username,
+            "joined": user.date_joined.isoformat(),
+            "confirmed_adult_at": user.adult_confirmed_at.isoformat(),
+            "discreet_mode": user.discreet_mode,
+        },
+        "pairing": {
+            "paired": partner is not None,
+            "partner_username": partner.username if partner else None,
+            "open_invitation_expires_at": invitation.expires_at.isoformat() if invitation else None,
+        },
+    }

@@ -1,0 +1,21 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from handhold.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("sign-up/", views.sign_up, name="sign_up"),
+    path("log-in/", views.LogInView.as_view(), name="login"),
+    path("log-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("pair/", views.pairing, name="pairing"),
+    path("pair/invite/", views.invite, name="invite"),
+    path("pair/withdraw/", views.withdraw_invitation, name="withdraw"),
+    path("pair/join/", views.join, name="join"),
+    path("settings/", views.account_settings, name="settings"),
+    path("settings/discreet/", views.discreet_mode, name="discreet"),
+    path("settings/unpair/", views.unpair, name="unpair"),
+    path("settings/export/", views.export, name="export"),
+    path("settings/delete/", views.delete_everything, name="delete"),
+]

@@ -1,0 +1,172 @@
+"""Thin views: a form validates, a service writes, the view renders or redirects."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from handhold.accounts import services
+from handhold.accounts.forms import (
+    DeleteEverythingForm,
+    DiscreetModeForm,
+    JoinForm,
+    LogInForm,
+    SignUpForm,
+)
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+class LogInView(auth_views.LoginView):
+    """Django's log-in view, answering a failed attempt with 400 like every other form."""
+
+    template_name = "accounts/log_in.html"
+    authentication_form = LogInForm
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("pages:home")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.sign_up(
+                username=form.cleaned_data["username"],
+                passphrase=form.cleaned_data["passphrase"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, user, backend=MODEL_BACKEND)
+            messages.success(request, _("Welcome. Your account is ready."))
+            return redirect("pages:home")
+    status = 400 if form.is_bound else 200
+    return render(request, "accounts/sign_up.html", {"form": form}, status=status)
+
+
+def _pairing_page(request, *, new_code: str | None = None, join_form=None, status=200):
+    user = request.user
+    context = {
+        "partner": services.partner_of(user),
+        "invitation": services.active_invitation(user),
+        "new_code": new_code,
+        "join_link": (
+            request.build_absolute_uri(reverse("accounts:join")) + f"?code={new_code}"
+            if new_code
+            else None
+        ),
+        "join_form": join_form or JoinForm(),
+    }
+    return render(request, "accounts/pairing.html", context, status=status)
+
+
+@login_required
+@require_GET
+def pairing(request):
+    return _pairing_page(request)
+
+
+@login_required
+@require_POST
+def invite(request):
+    """Make a code and show it, once. Rendered rather than redirected: only its hash is kept."""
+    try:
+        code = services.create_invitation(inviter=request.user)
+    except services.PairingError as error:
+        messages.error(request, str(error))
+        return redirect("accounts:pairing")
+    return _pairing_page(request, new_code=code)
+
+
+@login_required
+@require_POST
+def withdraw_invitation(request):
+    services.withdraw_invitation(inviter=request.user)
+    messages.info(request, _("Your invitation is withdrawn. Its code no longer works."))
+    return redirect("accounts:pairing")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def join(request):
+    if request.method == "GET":
+        form = JoinForm(initial={"code": request.GET.get("code", "")[:64]})
+        return render(request, "accounts/join.html", {"join_form": form})
+    form = JoinForm(request.POST)
+    if form.is_valid():
+        try:
+            services.join_with_code(user=request.user, code=form.cleaned_data["code"])
+        except services.PairingError as error:
+            form.add_error("code", str(error))
+        else:
+            messages.success(request, _("You are paired. Welcome, both of you."))
+            return redirect("accounts:pairing")
+    return render(request, "accounts/join.html", {"join_form": form}, status=400)
+
+
+@login_required
+@require_GET
+def account_settings(request):
+    form = DiscreetModeForm(initial={"discreet_mode": request.user.discreet_mode})
+    context = {"discreet_form": form, "partner": services.partner_of(request.user)}
+    return render(request, "accounts/settings.html", context)
+
+
+@login_required
+@require_POST
+def discreet_mode(request):
+    form = DiscreetModeForm(request.POST)
+    form.is_valid()  # a lone optional checkbox is always valid
+    services.set_discreet_mode(user=request.user, on=form.cleaned_data["discreet_mode"])
+    messages.success(request, _("Saved."))
+    return redirect("accounts:settings")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unpair(request):
+    partner = services.partner_of(request.user)
+    if request.method == "POST":
+        if partner is not None:
+            services.unpair(user=request.user)
+            messages.info(request, _("You are no longer paired. Nothing you shared remains."))
+        return redirect("accounts:settings")
+    return render(request, "accounts/unpair.html", {"partner": partner})
+
+
+@login_required
+@require_GET
+def export(request):
+    data = services.export_user_data(user=request.user)
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="handhold-export-{stamp}.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_everything(request):
+    form = DeleteEverythingForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.delete_everything(user=request.user)
+        request.session.flush()
+        return redirect("pages:deleted")
+    status = 400 if form.is_bound else 200
+    return render(request, "accounts/delete.html", {"form": form}, status=status)

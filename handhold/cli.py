@@ -1,0 +1,111 @@
+"""The `handhold` command.
+
+handhold serve [--host H] [--port P] [--workers N]
+handhold content check PATH [PATH ...]
+handhold manage COMMAND [ARGS ...]     (any Django management command)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+SETTINGS = "handhold.config.settings"
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
+    import django
+
+    django.setup()
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Check, migrate, then run Handhold under gunicorn. Never Django's development server."""
+    _setup_django()
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    from handhold.server import HandholdServer
+
+    try:
+        call_command("check", fail_level="ERROR")
+    except SystemCheckError as error:
+        print(f"Handhold did not start:\n{error}", file=sys.stderr)
+        return 1
+    call_command("migrate", interactive=False, verbosity=0)
+    print(f"Handhold is running on http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
+    HandholdServer(host=args.host, port=args.port, workers=args.workers).run()
+    return 0
+
+
+def content_check(args: argparse.Namespace) -> int:
+    """Validate packs without Django or a database: one line per problem, exit 1 if any."""
+    from handhold.core.packs import PackError, load_pack
+
+    status = 0
+    for path in args.paths:
+        try:
+            pack = load_pack(path)
+        except PackError as error:
+            for line in error.problems:
+                print(f"{path}/{line}" if not line.startswith(str(path)) else line, file=sys.stderr)
+            status = 1
+            continue
+        print(
+            f"{path}: ok: pack '{pack.id}' ({pack.manifest.language}, version "
+            f"{pack.manifest.version}): {len(pack.activities)} activities, "
+            f"{len(pack.reflection)} reflection questions, {len(pack.cards)} cards, "
+            f"{len(pack.checklist)} checklist points, {len(pack.supplies)} supplies, "
+            f"{len(pack.resources)} resources"
+        )
+    return status
+
+
+def manage(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["handhold manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="handhold", description="Handhold: a consent-first guide for two adults."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve_parser = commands.add_parser("serve", help="run Handhold under gunicorn")
+    serve_parser.add_argument("--host", default=os.environ.get("HANDHOLD_HOST", "127.0.0.1"))
+    serve_parser.add_argument(
+        "--port", type=int, default=int(os.environ.get("HANDHOLD_PORT", "8000"))
+    )
+    serve_parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("HANDHOLD_WORKERS", "0")) or None,
+        help="worker processes (default: two per CPU core, at most 8)",
+    )
+    serve_parser.set_defaults(func=serve)
+
+    content = commands.add_parser("content", help="work with content packs")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    check = content_commands.add_parser("check", help="validate content pack folders")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.set_defaults(func=content_check)
+
+    manage_parser = commands.add_parser("manage", help="run a Django management command")
+    manage_parser.add_argument("rest", nargs=argparse.REMAINDER)
+    manage_parser.set_defaults(func=manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Three tiny helpers that read settings from the environment.
+
+Kept apart from settings.py so that they can be tested, and so that settings.py reads as a list
+of decisions rather than of parsing code.
+"""
+
+import os
+from pathlib import Path
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number; got {raw!r}") from None
+
+
+def env_secret(name: str) -> str | None:
+    """A secret from NAME, or from the file that NAME_FILE points to (Docker/systemd style)."""
+    value = os.environ.get(name)
+    if value:
+        return value
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        return Path(path).read_text().strip()
+    return None
+
+
+def secret_from_data_dir(path: Path, make) -> str:
+    """Read a secret kept in the data folder, creating it (mode 0600) on first start.
+
+    O_EXCL makes creation safe when several worker processes start at once: exactly one
+    writes the file, the others read what it wrote.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(make())
+    return path.read_text().strip()

@@ -1,0 +1,216 @@
+"""Handhold's one settings module.
+
+Everything an operator may change comes from environment variables (see the README), read
+through the helpers in env.py. Mistakes are reported by Django system checks at start-up
+(handhold/content/apps.py and handhold/config/checks.py).
+"""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.management.utils import get_random_secret_key
+
+from handhold.config.env import env_bool, env_int, env_secret, secret_from_data_dir
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+DATA_DIR = Path(os.environ.get("HANDHOLD_DATA_DIR", "data")).resolve()
+# 0700: the database and the secret key are nobody else's business on a shared machine.
+DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+SECRET_KEY = env_secret("HANDHOLD_SECRET_KEY") or secret_from_data_dir(
+    DATA_DIR / "secret_key", get_random_secret_key
+)
+
+DEBUG = env_bool("HANDHOLD_DEBUG", False)
+
+# Behind HTTPS (a reverse proxy that terminates TLS), cookies are marked secure and plain HTTP
+# is redirected. Off by default so that http://127.0.0.1:8000 works on a home machine.
+HTTPS = env_bool("HANDHOLD_HTTPS", False)
+
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("HANDHOLD_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
+    if host.strip()
+]
+CSRF_TRUSTED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("HANDHOLD_CSRF_TRUSTED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "axes",
+    "handhold.pages",
+    "handhold.accounts",
+    "handhold.content",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "handhold.config.middleware.no_store",
+    # Last, as django-axes asks, so that it sees the outcome of every log-in attempt.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "handhold.config.urls"
+WSGI_APPLICATION = "handhold.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "handhold.pages.context_processors.privacy",
+            ],
+        },
+    },
+]
+
+# The embedded default is one SQLite file in the data folder; DATABASE_URL switches to
+# PostgreSQL (or any database dj-database-url understands).
+_default_database = f"sqlite:///{DATA_DIR / 'handhold.sqlite3'}"
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", _default_database), conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers and the writer work at once; IMMEDIATE takes the write lock at the
+    # start of a transaction, so concurrent writers wait (up to `timeout`) instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out username or IP is refused before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "pages:home"
+LOGOUT_REDIRECT_URL = "pages:home"
+
+# Log-in rate limits (django-axes): after AXES_FAILURE_LIMIT failures, that username and that
+# IP address are each refused, separately, for the cool-off. A username that does not exist is
+# counted and refused exactly like one that does, so the limit reveals nothing.
+AXES_FAILURE_LIMIT = env_int("HANDHOLD_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "handhold.accounts.services.username_for_rate_limit"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_DISABLE_ACCESS_LOG = True  # no record of who logged in when
+AXES_VERBOSE = False  # no usernames or addresses in the logs
+AXES_IPWARE_PROXY_COUNT = env_int("HANDHOLD_PROXY_COUNT", 0) or None
+
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = False
+if env_bool("HANDHOLD_BEHIND_PROXY", HTTPS):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload is a commitment for a whole domain that only the operator can make.
+    "security.W021",
+]
+
+# No inline script or style, nothing from another origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+# WhiteNoise serves straight from the apps' static folders, so no collectstatic step is needed
+# before `handhold serve`; the files are few and small.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# Content packs: the default pack ships with Handhold; an educator adds more by listing their
+# folders here, separated by the system's path separator (":" on Linux), without touching code.
+HANDHOLD_DEFAULT_PACK = PACKAGE_DIR / "content" / "packs" / "anal-play"
+HANDHOLD_EXTRA_PACKS = [
+    Path(p) for p in os.environ.get("HANDHOLD_CONTENT_PACKS", "").split(os.pathsep) if p.strip()
+]
+
+HANDHOLD_INVITATION_LIFETIME = timedelta(hours=24)
+
+# Logs carry no usernames, codes or private text: only Django's own warnings and errors (which
+# name a URL path at most) go to standard error. Query strings, where a pairing code may travel,
+# never reach a log: Django logs paths only, and gunicorn's access log is off.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {"axes": {"level": "ERROR"}},
+}

@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("handhold.pages.urls")),
+    path("", include("handhold.accounts.urls")),
+]

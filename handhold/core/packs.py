@@ -1,0 +1,300 @@
+"""Content packs: the schema, the loader and the checker.
+
+A pack is a folder of YAML files that holds one topic: its activities, reflection questions,
+education cards, conversation checklist, supplies and resources. Educators write packs, so
+every mistake is reported as one plain line naming the file, the item, the field and what is
+wrong, all at once rather than one per run.
+
+Pure Python (pydantic and PyYAML): no Django import, so `handhold content check` runs without
+a database and the tests run in milliseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+Text = Annotated[str, Field(min_length=1)]
+Role = Literal["give", "receive", "together"]
+
+
+class _Strict(BaseModel):
+    # An unknown field is almost always a typo ("sourecs"); say so rather than ignore it.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Manifest(_Strict):
+    id: Id
+    title: Text
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+    version: Text
+    description: str = ""
+
+
+class Activity(_Strict):
+    id: Id
+    title: Text
+    description: Text
+    level: Annotated[int, Field(ge=1, le=5, strict=True)]
+    roles: Annotated[list[Role], Field(min_length=1)]
+    card: Id | None = None
+
+    @model_validator(mode="after")
+    def _roles_make_sense(self) -> Activity:
+        if len(set(self.roles)) != len(self.roles):
+            raise ValueError("roles: a role is listed twice")
+        if "together" in self.roles and len(self.roles) > 1:
+            raise ValueError("roles: 'together' is for symmetric activities; use it alone")
+        return self
+
+
+class ReflectionQuestion(_Strict):
+    id: Id
+    question: Text
+    why: Text
+    card: Id | None = None
+
+
+class Source(_Strict):
+    title: Text
+    url: Annotated[str, Field(pattern=r"^https://\S+$")] | None = None
+    citation: str | None = None
+
+    @model_validator(mode="after")
+    def _url_or_citation(self) -> Source:
+        if not self.url and not self.citation:
+            raise ValueError("a source needs a url or a citation")
+        return self
+
+
+class Card(_Strict):
+    id: Id
+    title: Text
+    summary: Text
+    body: Text
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
+class ChecklistPoint(_Strict):
+    id: Id
+    title: Text
+    detail: Text
+
+
+class Supply(_Strict):
+    id: Id
+    kind: Literal["supply", "commitment"]
+    title: Text
+    detail: Text
+    card: Id | None = None
+
+
+class Resource(_Strict):
+    id: Id
+    kind: Literal["book", "film", "class", "shop"]
+    title: Text
+    by: Text
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    note: Text
+    link: Annotated[str, Field(pattern=r"^https://\S+$")] | None = None
+
+
+# file name -> the model of each item in it. The manifest is one mapping; the rest are lists.
+ITEM_FILES: dict[str, type[_Strict]] = {
+    "activities.yaml": Activity,
+    "reflection.yaml": ReflectionQuestion,
+    "cards.yaml": Card,
+    "checklist.yaml": ChecklistPoint,
+    "supplies.yaml": Supply,
+    "resources.yaml": Resource,
+}
+MANIFEST_FILE = "manifest.yaml"
+
+
+@dataclass(frozen=True)
+class Pack:
+    path: Path
+    manifest: Manifest
+    activities: tuple[Activity, ...]
+    reflection: tuple[ReflectionQuestion, ...]
+    cards: tuple[Card, ...]
+    checklist: tuple[ChecklistPoint, ...]
+    supplies: tuple[Supply, ...]
+    resources: tuple[Resource, ...]
+    _cards_by_id: dict[str, Card] = field(default_factory=dict, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+    def card(self, card_id: str) -> Card | None:
+        return self._cards_by_id.get(card_id)
+
+
+class PackError(Exception):
+    """A pack that cannot be used. `problems` holds one plain line per mistake."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _read_yaml(path: Path, problems: list[str]) -> object:
+    name = path.name
+    if not path.is_file():
+        problems.append(f"{name}: file is missing")
+        return None
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.append(f"{name}: not UTF-8 text")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        what = getattr(error, "problem", None) or str(error)
+        problems.append(f"{name}: {where}YAML syntax error: {what}")
+    return None
+
+
+def _describe(error: dict) -> tuple[str, str]:
+    """(field, message) for one pydantic error, in an educator's words."""
+    loc = [str(part) for part in error["loc"] if not isinstance(part, int)]
+    # Drop pydantic's internal tags such as 'function-after[...]' or 'str'.
+    loc = [part for part in loc if "[" not in part and part not in {"str", "int", "none"}]
+    field_name = ".".join(loc) or "(item)"
+    kind = error["type"]
+    expected = error["msg"].removeprefix("Input should be ")
+    if kind == "missing":
+        message = "missing (this field is required)"
+    elif kind == "extra_forbidden":
+        message = "unknown field (is it a typo?)"
+    elif kind == "literal_error":
+        message = f"{error['input']!r} is not allowed; {expected}"
+    elif kind in {"less_than_equal", "greater_than_equal"}:
+        message = f"{error['input']!r} is out of range: {expected}"
+    elif kind == "too_short" and field_name.endswith("sources"):
+        message = "needs at least one source"
+    elif kind == "value_error":
+        text = error["msg"].removeprefix("Value error, ")
+        if ": " in text and field_name == "(item)":
+            field_name, text = text.split(": ", 1)
+        message = text
+    else:
+        message = error["msg"]
+    return field_name, message
+
+
+def _item_label(raw: object, position: int) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"]:
+        return f"item '{raw['id']}' (#{position})"
+    return f"item #{position}"
+
+
+def _validate_items(name: str, data: object, model: type[_Strict], problems: list[str]) -> list:
+    if data is None:
+        data = []
+    if not isinstance(data, list):
+        problems.append(f"{name}: expected a list of items at the top of the file")
+        return []
+    items = []
+    seen: dict[str, int] = {}
+    for position, raw in enumerate(data, start=1):
+        label = _item_label(raw, position)
+        if not isinstance(raw, dict):
+            problems.append(f"{name}: {label}: expected a mapping of fields")
+            continue
+        item_id = raw.get("id")
+        if isinstance(item_id, str) and item_id in seen:
+            first = seen[item_id]
+            problems.append(f"{name}: {label}: id: duplicate id, also used by item #{first}")
+        elif isinstance(item_id, str):
+            seen[item_id] = position
+        try:
+            items.append(model.model_validate(raw))
+        except ValidationError as error:
+            for detail in error.errors():
+                field_name, message = _describe(detail)
+                problems.append(f"{name}: {label}: {field_name}: {message}")
+    return items
+
+
+def _check_card_links(items_by_file: dict[str, list], problems: list[str]) -> None:
+    card_ids = {card.id for card in items_by_file["cards.yaml"]}
+    for name in ("activities.yaml", "reflection.yaml", "supplies.yaml"):
+        for position, item in enumerate(items_by_file[name], start=1):
+            if item.card is not None and item.card not in card_ids:
+                problems.append(
+                    f"{name}: item '{item.id}' (#{position}): card: "
+                    f"no card with id '{item.card}' in cards.yaml"
+                )
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Load and validate the pack in the folder `path`, or raise PackError with every problem."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise PackError([f"{folder}: not a folder (a pack is a folder of YAML files)"])
+    problems: list[str] = []
+
+    manifest = None
+    raw_manifest = _read_yaml(folder / MANIFEST_FILE, problems)
+    if isinstance(raw_manifest, dict):
+        try:
+            manifest = Manifest.model_validate(raw_manifest)
+        except ValidationError as error:
+            for detail in error.errors():
+                field_name, message = _describe(detail)
+                problems.append(f"{MANIFEST_FILE}: {field_name}: {message}")
+    elif raw_manifest is not None:
+        problems.append(f"{MANIFEST_FILE}: expected a mapping with id, title, language, version")
+
+    items_by_file: dict[str, list] = {}
+    for name, model in ITEM_FILES.items():
+        file_problems: list[str] = []
+        data = _read_yaml(folder / name, file_problems)
+        problems.extend(file_problems)
+        items_by_file[name] = [] if file_problems else _validate_items(name, data, model, problems)
+    _check_card_links(items_by_file, problems)
+
+    if problems or manifest is None:
+        raise PackError(problems or [f"{MANIFEST_FILE}: could not be read"])
+    cards = tuple(items_by_file["cards.yaml"])
+    return Pack(
+        path=folder,
+        manifest=manifest,
+        activities=tuple(items_by_file["activities.yaml"]),
+        reflection=tuple(items_by_file["reflection.yaml"]),
+        cards=cards,
+        checklist=tuple(items_by_file["checklist.yaml"]),
+        supplies=tuple(items_by_file["supplies.yaml"]),
+        resources=tuple(items_by_file["resources.yaml"]),
+        _cards_by_id={card.id: card for card in cards},
+    )
+
+
+def load_packs(paths: list[Path]) -> dict[str, Pack]:
+    """Load several packs, keyed by id. Problems in any of them are all reported together,
+    each line prefixed with its pack's folder."""
+    packs: dict[str, Pack] = {}
+    problems: list[str] = []
+    for path in paths:
+        try:
+            pack = load_pack(path)
+        except PackError as error:
+            problems.extend(f"{path}/{line}" for line in error.problems)
+            continue
+        if pack.id in packs:
+            problems.append(
+                f"{path}/{MANIFEST_FILE}: id: pack id '{pack.id}' is already used by "
+                f"{packs[pack.id].path}"
+            )
+            continue
+        packs[pack.id] = pack
+    if problems:
+        raise PackError(problems)
+    return packs

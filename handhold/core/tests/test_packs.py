@@ -1,0 +1,168 @@
+"""The pack schema: a good pack loads, and every kind of mistake gets one clear line."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from handhold.core.packs import PackError, load_pack, load_packs
+
+DEFAULT_PACK = Path(__file__).resolve().parents[2] / "content" / "packs" / "anal-play"
+
+
+@pytest.fixture
+def pack_copy(tmp_path):
+    target = tmp_path / "pack"
+    shutil.copytree(DEFAULT_PACK, target)
+    return target
+
+
+def problems_of(path) -> list[str]:
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    return caught.value.problems
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text() + text)
+
+
+def test_default_pack_is_valid():
+    pack = load_pack(DEFAULT_PACK)
+    assert pack.id == "anal-play"
+    assert pack.manifest.language == "en"
+    assert pack.activities and pack.reflection and pack.cards
+    assert pack.checklist and pack.supplies and pack.resources
+    assert all(card.sources for card in pack.cards)
+
+
+def test_every_card_link_in_the_default_pack_resolves():
+    pack = load_pack(DEFAULT_PACK)
+    for item in (*pack.activities, *pack.reflection, *pack.supplies):
+        if item.card:
+            assert pack.card(item.card) is not None
+
+
+def test_duplicate_id_names_file_item_and_field(pack_copy):
+    append(
+        pack_copy / "activities.yaml",
+        "\n- id: buttock-massage\n  title: Again\n  description: A copy.\n  level: 2\n"
+        "  roles: [give]\n",
+    )
+    problems = problems_of(pack_copy)
+    assert len(problems) == 1
+    assert problems[0].startswith("activities.yaml: item 'buttock-massage' (#6): id: duplicate id")
+
+
+def test_unknown_role_is_named(pack_copy):
+    append(
+        pack_copy / "activities.yaml",
+        "\n- id: new-thing\n  title: New\n  description: New.\n  level: 2\n  roles: [watch]\n",
+    )
+    (problem,) = problems_of(pack_copy)
+    assert problem.startswith(
+        "activities.yaml: item 'new-thing' (#6): roles: 'watch' is not allowed"
+    )
+
+
+def test_level_seven_is_out_of_range(pack_copy):
+    append(
+        pack_copy / "activities.yaml",
+        "\n- id: too-far\n  title: Too far\n  description: x\n  level: 7\n  roles: [give]\n",
+    )
+    (problem,) = problems_of(pack_copy)
+    assert problem == (
+        "activities.yaml: item 'too-far' (#6): level: 7 is out of range: less than or equal to 5"
+    )
+
+
+def test_card_without_a_source_is_refused(pack_copy):
+    append(
+        pack_copy / "cards.yaml",
+        "\n- id: no-source\n  title: T\n  summary: S\n  body: B\n  sources: []\n",
+    )
+    (problem,) = problems_of(pack_copy)
+    assert problem == "cards.yaml: item 'no-source' (#4): sources: needs at least one source"
+
+
+def test_card_with_sources_left_out_is_a_missing_field(pack_copy):
+    append(pack_copy / "cards.yaml", "\n- id: no-source\n  title: T\n  summary: S\n  body: B\n")
+    (problem,) = problems_of(pack_copy)
+    assert problem == "cards.yaml: item 'no-source' (#4): sources: missing (this field is required)"
+
+
+def test_missing_field_is_named(pack_copy):
+    append(pack_copy / "reflection.yaml", "\n- id: no-why\n  question: Where?\n")
+    (problem,) = problems_of(pack_copy)
+    assert problem == "reflection.yaml: item 'no-why' (#4): why: missing (this field is required)"
+
+
+def test_item_without_id_is_named_by_position(pack_copy):
+    append(pack_copy / "checklist.yaml", "\n- title: T\n  detail: D\n")
+    (problem,) = problems_of(pack_copy)
+    assert problem == "checklist.yaml: item #5: id: missing (this field is required)"
+
+
+def test_yaml_syntax_error_gives_its_line(pack_copy):
+    (pack_copy / "supplies.yaml").write_text("- id: lube\n  kind: supply\n   title: [oops\n")
+    (problem,) = problems_of(pack_copy)
+    assert problem.startswith("supplies.yaml: line 3, column ")
+    assert "YAML syntax error" in problem
+
+
+def test_typo_in_a_field_name_is_reported(pack_copy):
+    text = (pack_copy / "cards.yaml").read_text().replace("sources:", "sourecs:", 1)
+    (pack_copy / "cards.yaml").write_text(text)
+    problems = problems_of(pack_copy)
+    assert "cards.yaml: item 'lube-is-required' (#1): sourecs: unknown field (is it a typo?)" in (
+        problems
+    )
+
+
+def test_link_to_a_card_that_does_not_exist(pack_copy):
+    text = (
+        (pack_copy / "supplies.yaml")
+        .read_text()
+        .replace("card: lube-is-required", "card: lube-is-requried")
+    )
+    (pack_copy / "supplies.yaml").write_text(text)
+    (problem,) = problems_of(pack_copy)
+    assert problem == (
+        "supplies.yaml: item 'lube' (#1): card: no card with id 'lube-is-requried' in cards.yaml"
+    )
+
+
+def test_together_cannot_be_mixed_with_give_or_receive(pack_copy):
+    append(
+        pack_copy / "activities.yaml",
+        "\n- id: mixed\n  title: M\n  description: D\n  level: 1\n  roles: [together, give]\n",
+    )
+    (problem,) = problems_of(pack_copy)
+    assert problem.startswith("activities.yaml: item 'mixed' (#6): roles: 'together'")
+
+
+def test_missing_file_is_reported(pack_copy):
+    (pack_copy / "resources.yaml").unlink()
+    assert problems_of(pack_copy) == ["resources.yaml: file is missing"]
+
+
+def test_every_problem_is_reported_at_once(pack_copy):
+    append(
+        pack_copy / "activities.yaml",
+        "\n- id: a-b\n  title: T\n  description: D\n  level: 9\n  roles: [hold]\n",
+    )
+    append(pack_copy / "reflection.yaml", "\n- id: q\n  question: Q\n")
+    assert len(problems_of(pack_copy)) == 3
+
+
+def test_two_packs_with_the_same_id_are_refused(pack_copy):
+    with pytest.raises(PackError) as caught:
+        load_packs([DEFAULT_PACK, pack_copy])
+    assert "pack id 'anal-play' is already used" in caught.value.problems[0]
+
+
+def test_a_second_pack_with_its_own_id_loads_beside_the_default(pack_copy):
+    text = (pack_copy / "manifest.yaml").read_text().replace("id: anal-play", "id: second-topic")
+    (pack_copy / "manifest.yaml").write_text(text)
+    packs = load_packs([DEFAULT_PACK, pack_copy])
+    assert set(packs) == {"anal-play", "second-topic"}

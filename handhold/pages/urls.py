@@ -1,0 +1,11 @@
+from django.urls import path
+
+from handhold.pages import views
+
+app_name = "pages"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("soup/", views.away, name="away"),
+    path("goodbye/", views.deleted, name="deleted"),
+]

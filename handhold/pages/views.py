@@ -1,0 +1,23 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from handhold.accounts.services import partner_of
+
+
+@require_GET
+def home(request):
+    context = {}
+    if request.user.is_authenticated:
+        context["partner"] = partner_of(request.user)
+    return render(request, "pages/home.html", context)
+
+
+@require_GET
+def away(request):
+    """The quick-exit page: an ordinary recipe, with nothing that points back to Handhold."""
+    return render(request, "pages/away.html")
+
+
+@require_GET
+def deleted(request):
+    return render(request, "pages/deleted.html")
