@@ -26,6 +26,11 @@ from handhold.accounts.forms import (
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
+def _posted(request):
+    """The submitted data for a POST (even an empty one), or None to show a fresh form."""
+    return request.POST if request.method == "POST" else None
+
+
 class LogInView(auth_views.LoginView):
     """Django's log-in view, answering a failed attempt with 400 like every other form."""
 
@@ -41,7 +46,7 @@ class LogInView(auth_views.LoginView):
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("pages:home")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             user = services.sign_up(
@@ -163,7 +168,7 @@ def export(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_everything(request):
-    form = DeleteEverythingForm(request.POST or None, user=request.user)
+    form = DeleteEverythingForm(_posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         services.delete_everything(user=request.user)
         request.session.flush()

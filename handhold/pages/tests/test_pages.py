@@ -1,0 +1,70 @@
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+def test_home_says_what_handhold_will_never_do(client):
+    html = client.get(reverse("pages:home")).content.decode()
+    assert "What Handhold will never do" in html
+    assert "Show your partner a no" in html
+    assert "email" in html
+
+
+@pytest.mark.django_db
+def test_the_quick_exit_page_is_neutral(client):
+    response = client.get(reverse("pages:away"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Red lentil soup</title>" in html
+    assert "handhold" not in html.lower().replace("/static/handhold/", "")
+    assert "<script" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["pages:home", "accounts:login", "accounts:sign_up"])
+def test_every_page_has_a_quick_exit_that_works_without_javascript(client, name):
+    html = client.get(reverse(name)).content.decode()
+    assert f'<a class="quick-exit" href="{reverse("pages:away")}" data-quick-exit>' in html
+    assert "/static/handhold/quick-exit.js" in html
+
+
+def test_every_logged_in_page_has_a_quick_exit(client_for, asker, partner):
+    client = client_for(asker)
+    for name in (
+        "pages:home",
+        "accounts:pairing",
+        "accounts:settings",
+        "accounts:unpair",
+        "accounts:delete",
+        "accounts:join",
+    ):
+        assert b"data-quick-exit" in client.get(reverse(name)).content, name
+
+
+@pytest.mark.django_db
+def test_security_headers(client):
+    response = client.get(reverse("pages:home"))
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "style-src 'self'" in csp
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_pages_have_no_inline_script_or_style_and_no_third_party_urls(client):
+    for name in ("pages:home", "accounts:login", "accounts:sign_up", "pages:away"):
+        html = client.get(reverse(name)).content.decode()
+        assert "<style" not in html and 'style="' not in html
+        assert "<script>" not in html
+        assert "http://" not in html and "https://" not in html
+
+
+@pytest.mark.django_db
+def test_static_files_are_served_by_handhold_itself(client):
+    from django.test import Client
+
+    response = Client().get("/static/handhold/handhold.css")
+    assert response.status_code == 200

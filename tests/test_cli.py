@@ -1,0 +1,182 @@
+"""The `handhold` command, run as a real process: serve, content check, manage."""
+
+import http.cookiejar
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+DEFAULT_PACK = Path(__file__).resolve().parents[1] / "handhold" / "content" / "packs" / "anal-play"
+
+
+def handhold(*args, env=None, timeout=60):
+    return subprocess.run(
+        [sys.executable, "-m", "handhold.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture
+def clean_env(tmp_path):
+    """An environment like a fresh machine's: its own data folder, the SQLite default."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HANDHOLD_", "DATABASE_"))}
+    env["HANDHOLD_DATA_DIR"] = str(tmp_path / "data")
+    return env
+
+
+@pytest.fixture
+def broken_pack(tmp_path):
+    target = tmp_path / "broken"
+    shutil.copytree(DEFAULT_PACK, target)
+    text = (target / "activities.yaml").read_text().replace("level: 3", "level: 7", 1)
+    (target / "activities.yaml").write_text(text.replace("roles: [together]", "roles: [watch]"))
+    return target
+
+
+def test_content_check_passes_the_default_pack():
+    result = handhold("content", "check", str(DEFAULT_PACK))
+    assert result.returncode == 0, result.stderr
+    assert "ok: pack 'anal-play'" in result.stdout
+
+
+def test_content_check_prints_one_line_per_problem_and_fails(broken_pack):
+    result = handhold("content", "check", str(broken_pack))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        f"{broken_pack}/activities.yaml: item 'external-touch-lubed-finger' (#4): level: "
+        "7 is out of range: less than or equal to 5",
+        f"{broken_pack}/activities.yaml: item 'talk-about-it-together' (#5): roles: "
+        "'watch' is not allowed; 'give', 'receive' or 'together'",
+    ]
+
+
+def test_content_check_on_a_missing_folder_fails_clearly(tmp_path):
+    result = handhold("content", "check", str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert "not a folder" in result.stderr
+
+
+def test_bad_cli_usage_is_a_clear_error():
+    result = handhold("serve", "--port", "eighty")
+    assert result.returncode == 2
+    assert "invalid int value" in result.stderr
+
+
+def test_serve_refuses_to_start_on_a_broken_pack(clean_env, broken_pack):
+    clean_env["HANDHOLD_CONTENT_PACKS"] = str(broken_pack)
+    result = handhold("serve", "--port", "1", env=clean_env)
+    assert result.returncode == 1
+    assert "Handhold did not start" in result.stderr
+    assert "level: 7 is out of range" in result.stderr
+    assert "roles: 'watch' is not allowed" in result.stderr
+
+
+def test_check_deploy_passes_with_production_settings(clean_env):
+    clean_env.update(HANDHOLD_HTTPS="1", HANDHOLD_ALLOWED_HOSTS="handhold.example.org")
+    result = handhold("manage", "check", "--deploy", "--fail-level", "WARNING", env=clean_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Browser:
+    """Just enough of a browser (cookies, CSRF) to walk Handhold over real HTTP."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def get(self, path: str):
+        with self.opener.open(self.base + path, timeout=10) as response:
+            return response.status, dict(response.headers), response.read().decode()
+
+    def post(self, path: str, data: dict, form_page: str | None = None):
+        _, _, html = self.get(form_page or path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
+        request = urllib.request.Request(self.base + path, data=body)
+        with self.opener.open(request, timeout=10) as response:
+            return response.status, response.read().decode()
+
+
+def test_serve_runs_handhold_under_gunicorn_and_logs_nothing_personal(clean_env):
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "handhold.cli", "serve", "--port", str(port), "--workers", "2"],
+        env=clean_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                status, headers, html = Browser(base).get("/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("handhold serve did not answer within 20 seconds")
+        assert status == 200
+        assert headers["Server"].startswith("gunicorn")
+        assert Browser(base).get("/static/handhold/handhold.css")[0] == 200
+
+        sky = Browser(base)
+        sky.post(
+            "/sign-up/",
+            {
+                "username": "skylark-private",
+                "passphrase": "a quiet long passphrase",
+                "passphrase_again": "a quiet long passphrase",
+                "adult": "on",
+            },
+        )
+        _, html = sky.post("/pair/invite/", {}, form_page="/pair/")
+        code = re.search(r'<p class="code"[^>]*>([0-9A-Z-]+)</p>', html).group(1)
+        robin = Browser(base)
+        robin.post(
+            "/sign-up/",
+            {
+                "username": "robin-private",
+                "passphrase": "another long passphrase",
+                "passphrase_again": "another long passphrase",
+                "adult": "on",
+            },
+        )
+        assert robin.get(f"/pair/join/?code={code}")[0] == 200
+        _, html = robin.post("/pair/join/", {"code": code})
+        assert "You are paired with <strong>skylark-private</strong>" in html
+        try:
+            robin.get("/no-such-page/?code=" + code)
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=20)
+    logs = out + err
+    assert "Handhold is running on" in out
+    assert "skylark-private" not in logs and "robin-private" not in logs
+    assert code not in logs and code.replace("-", "") not in logs
+    data = Path(clean_env["HANDHOLD_DATA_DIR"])
+    assert (data / "handhold.sqlite3").exists()
+    assert (data / "secret_key").stat().st_mode & 0o777 == 0o600

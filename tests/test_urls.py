@@ -1,0 +1,73 @@
+"""One walk over every URL: what each person may and may not do there.
+
+A new page joins by being added to PRIVATE or PUBLIC below; `test_every_url_is_listed` fails
+until it is.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+PUBLIC = ["pages:home", "pages:away", "pages:deleted", "accounts:login", "accounts:sign_up"]
+PRIVATE_GET = [
+    "accounts:pairing",
+    "accounts:join",
+    "accounts:settings",
+    "accounts:unpair",
+    "accounts:export",
+    "accounts:delete",
+]
+PRIVATE_POST_ONLY = ["accounts:invite", "accounts:withdraw", "accounts:discreet"]
+POST_ONLY_PUBLIC = ["accounts:logout"]
+
+
+def _names(resolver, namespace=""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}"
+
+
+def test_every_url_is_listed():
+    listed = set(PUBLIC + PRIVATE_GET + PRIVATE_POST_ONLY + POST_ONLY_PUBLIC)
+    assert set(_names(get_resolver())) == listed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", PRIVATE_GET + PRIVATE_POST_ONLY)
+def test_logged_out_goes_to_log_in(client, name):
+    method = client.post if name in PRIVATE_POST_ONLY else client.get
+    response = method(reverse(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", PUBLIC)
+def test_public_pages_open_for_everyone(client, name):
+    assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize("name", PRIVATE_GET)
+def test_private_pages_open_for_each_persona(
+    client_for, asker, partner, stranger, former_partner, name
+):
+    for person in (asker, partner, stranger, former_partner):
+        assert client_for(person).get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize("name", PRIVATE_POST_ONLY + POST_ONLY_PUBLIC)
+def test_changes_need_a_post(client_for, stranger, name):
+    assert client_for(stranger).get(reverse(name)).status_code == 405
+
+
+@pytest.mark.parametrize("name", PRIVATE_GET)
+def test_unknown_methods_are_refused(client_for, stranger, name):
+    assert client_for(stranger).put(reverse(name)).status_code == 405
+
+
+@pytest.mark.django_db
+def test_an_unknown_url_is_a_plain_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
