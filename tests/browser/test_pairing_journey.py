@@ -1,0 +1,62 @@
+"""Two people, two browsers: sign up, pair, see it, unpair, see that too."""
+
+from tests.browser.steps import sign_up
+
+
+def test_two_people_pair_and_either_can_unpair(open_page):
+    alex, blake = open_page(), open_page()
+    sign_up(alex, "alex")
+    sign_up(blake, "blake")
+
+    alex.goto("/pair/")
+    alex.get_by_role("button", name="Make an invitation code").click()
+    code = alex.locator(".code").inner_text().strip()
+    link = alex.locator(".link-line a").inner_text()
+    assert link.endswith(f"/pair/join/?code={code}")
+
+    blake.goto(link)
+    assert blake.get_by_label("Invitation code").input_value() == code
+    blake.get_by_role("button", name="Join").click()
+    assert "You are paired with alex" in blake.locator("main").inner_text()
+
+    alex.goto("/pair/")
+    assert "You are paired with blake" in alex.locator("main").inner_text()
+
+    blake.goto("/settings/")
+    blake.get_by_role("link", name="Unpair").click()
+    blake.get_by_role("button", name="Yes, unpair now").click()
+    assert "You are no longer paired" in blake.locator("main").inner_text()
+
+    alex.goto("/pair/")
+    main = alex.locator("main").inner_text()
+    assert "You are not paired with anyone." in main
+    assert "blake" not in main
+
+
+def test_a_used_code_gets_a_clear_message_in_the_browser(open_page):
+    alex, blake, casey = open_page(), open_page(), open_page()
+    for page, name in ((alex, "alex"), (blake, "blake"), (casey, "casey")):
+        sign_up(page, name)
+    alex.goto("/pair/")
+    alex.get_by_role("button", name="Make an invitation code").click()
+    code = alex.locator(".code").inner_text().strip()
+    for page in (blake, casey):
+        page.goto("/pair/")
+        page.get_by_label("Invitation code").fill(code)
+        page.get_by_role("button", name="Join").click()
+    assert "That code doesn't work" in casey.locator("main").inner_text()
+    # The message is tied to the field, and the typed code is kept for correcting.
+    assert casey.get_by_label("Invitation code").input_value() == code
+
+
+def test_a_rejected_sign_up_keeps_the_username(open_page):
+    page = open_page()
+    page.goto("/sign-up/")
+    page.get_by_label("Username").fill("river")
+    page.get_by_label("Passphrase", exact=True).fill("short")
+    page.get_by_label("Passphrase again").fill("short")
+    page.get_by_role("button", name="Create my account").click()
+    assert page.get_by_label("Username").input_value() == "river"
+    text = page.locator("main").inner_text()
+    assert "adults only" in text
+    assert "too short" in text
