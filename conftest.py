@@ -80,3 +80,12 @@ def client_for(client):
         return c
 
     return login
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A skipped test is a failure here: a green run must mean every test ran."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped and exitstatus == 0:
+        reporter.write_line(f"{len(skipped)} test(s) skipped: skipping is not allowed", red=True)
+        session.exitstatus = 1

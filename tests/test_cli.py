@@ -30,7 +30,8 @@ def handhold(*args, env=None, timeout=60):
 @pytest.fixture
 def clean_env(tmp_path):
     """An environment like a fresh machine's: its own data folder, the SQLite default."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HANDHOLD_", "DATABASE_"))}
+    ours = ("HANDHOLD_", "DATABASE_", "DJANGO_")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     env["HANDHOLD_DATA_DIR"] = str(tmp_path / "data")
     return env
 

@@ -50,3 +50,14 @@ def test_the_token_is_still_required():
     )
     assert response.status_code == 403
     assert b"Please try again" in response.content
+
+
+def test_csrf_protection_is_in_the_middleware(settings):
+    from django.middleware.csrf import CsrfViewMiddleware
+    from django.utils.module_loading import import_string
+
+    assert any(
+        issubclass(import_string(path), CsrfViewMiddleware)
+        for path in settings.MIDDLEWARE
+        if path.endswith("CsrfViewMiddleware")
+    )

@@ -164,6 +164,9 @@ X_FRAME_OPTIONS = "DENY"
 SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a commitment for a whole domain that only the operator can make.
     "security.W021",
+    # Django looks for its own CSRF middleware by name; ours subclasses it (see
+    # handhold/config/middleware.py), and tests/test_csrf.py proves it is in place.
+    "security.W003",
 ]
 
 # No inline script or style, nothing from another origin.

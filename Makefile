@@ -1,0 +1,56 @@
+# Handhold's two commands:  `make run`  and  `make test`.
+# Both create a virtual environment in .venv with Python 3.10+ and install what they need.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/handhold
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-sqlite test-postgres lint chromium postgres
+
+## Install Handhold and run it on http://127.0.0.1:8000 (data in ./data/).
+run: $(VENV)/.installed-run
+	$(BIN)/handhold serve --host $(HOST) --port $(PORT)
+
+## Install the test dependencies and run the whole suite: lint, SQLite, PostgreSQL, browsers.
+test: $(VENV)/.installed-test chromium postgres lint test-sqlite test-postgres
+
+test-sqlite: $(VENV)/.installed-test
+	@echo "== tests on SQLite =="
+	$(BIN)/pytest
+
+test-postgres: $(VENV)/.installed-test postgres
+	@echo "== tests on PostgreSQL ($(POSTGRES_URL)) =="
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+# The browser tests drive Debian's Chromium; Playwright cannot download its own here.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# The PostgreSQL half of the suite needs a server on 127.0.0.1:5432 that trusts local users.
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || { \
+		echo "Starting PostgreSQL..."; \
+		pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; \
+		for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not answering on 127.0.0.1:5432"; exit 1; }
