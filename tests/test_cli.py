@@ -40,8 +40,9 @@ def clean_env(tmp_path):
 def broken_pack(tmp_path):
     target = tmp_path / "broken"
     shutil.copytree(DEFAULT_PACK, target)
-    text = (target / "activities.yaml").read_text().replace("level: 3", "level: 7", 1)
-    (target / "activities.yaml").write_text(text.replace("roles: [together]", "roles: [watch]"))
+    text = (target / "activities.yaml").read_text()
+    text = text.replace("level: 3", "level: 7", 1).replace("[together]", "[watch]", 1)
+    (target / "activities.yaml").write_text(text)
     return target
 
 
@@ -54,12 +55,11 @@ def test_content_check_passes_the_default_pack():
 def test_content_check_prints_one_line_per_problem_and_fails(broken_pack):
     result = handhold("content", "check", str(broken_pack))
     assert result.returncode == 1
-    lines = result.stderr.strip().splitlines()
-    assert lines == [
-        f"{broken_pack}/activities.yaml: item 'external-touch-lubed-finger' (#4): level: "
-        "7 is out of range: less than or equal to 5",
-        f"{broken_pack}/activities.yaml: item 'talk-about-it-together' (#5): roles: "
+    assert result.stderr.strip().splitlines() == [
+        f"{broken_pack}/activities.yaml: item 'talk-about-it-together' (#2): roles: "
         "'watch' is not allowed; 'give', 'receive' or 'together'",
+        f"{broken_pack}/activities.yaml: item 'perineum-massage' (#10): level: "
+        "7 is out of range: less than or equal to 5",
     ]
 
 

@@ -23,8 +23,11 @@ def problems_of(path) -> list[str]:
     return caught.value.problems
 
 
-def append(path: Path, text: str) -> None:
+def append(path: Path, text: str) -> int:
+    """Add items to a pack file; return the position the first new item will have."""
+    position = path.read_text().count("\n- ") + path.read_text().startswith("- ") + 1
     path.write_text(path.read_text() + text)
+    return position
 
 
 def test_default_pack_is_valid():
@@ -44,63 +47,69 @@ def test_every_card_link_in_the_default_pack_resolves():
 
 
 def test_duplicate_id_names_file_item_and_field(pack_copy):
-    append(
+    n = append(
         pack_copy / "activities.yaml",
         "\n- id: buttock-massage\n  title: Again\n  description: A copy.\n  level: 2\n"
         "  roles: [give]\n",
     )
     problems = problems_of(pack_copy)
     assert len(problems) == 1
-    assert problems[0].startswith("activities.yaml: item 'buttock-massage' (#6): id: duplicate id")
+    assert problems[0].startswith(
+        f"activities.yaml: item 'buttock-massage' (#{n}): id: duplicate id"
+    )
 
 
 def test_unknown_role_is_named(pack_copy):
-    append(
+    n = append(
         pack_copy / "activities.yaml",
         "\n- id: new-thing\n  title: New\n  description: New.\n  level: 2\n  roles: [watch]\n",
     )
     (problem,) = problems_of(pack_copy)
     assert problem.startswith(
-        "activities.yaml: item 'new-thing' (#6): roles: 'watch' is not allowed"
+        f"activities.yaml: item 'new-thing' (#{n}): roles: 'watch' is not allowed"
     )
 
 
 def test_level_seven_is_out_of_range(pack_copy):
-    append(
+    n = append(
         pack_copy / "activities.yaml",
         "\n- id: too-far\n  title: Too far\n  description: x\n  level: 7\n  roles: [give]\n",
     )
     (problem,) = problems_of(pack_copy)
     assert problem == (
-        "activities.yaml: item 'too-far' (#6): level: 7 is out of range: less than or equal to 5"
+        f"activities.yaml: item 'too-far' (#{n}): level: 7 is out of range: less than or equal to 5"
     )
 
 
 def test_card_without_a_source_is_refused(pack_copy):
-    append(
+    n = append(
         pack_copy / "cards.yaml",
         "\n- id: no-source\n  title: T\n  summary: S\n  body: B\n  sources: []\n",
     )
     (problem,) = problems_of(pack_copy)
-    assert problem == "cards.yaml: item 'no-source' (#4): sources: needs at least one source"
+    assert problem == f"cards.yaml: item 'no-source' (#{n}): sources: needs at least one source"
 
 
 def test_card_with_sources_left_out_is_a_missing_field(pack_copy):
-    append(pack_copy / "cards.yaml", "\n- id: no-source\n  title: T\n  summary: S\n  body: B\n")
+    n = append(pack_copy / "cards.yaml", "\n- id: no-source\n  title: T\n  summary: S\n  body: B\n")
     (problem,) = problems_of(pack_copy)
-    assert problem == "cards.yaml: item 'no-source' (#4): sources: missing (this field is required)"
+    assert (
+        problem == f"cards.yaml: item 'no-source' (#{n}): sources: missing (this field is required)"
+    )
 
 
 def test_missing_field_is_named(pack_copy):
-    append(pack_copy / "reflection.yaml", "\n- id: no-why\n  question: Where?\n")
+    n = append(pack_copy / "reflection.yaml", "\n- id: no-why\n  question: Where?\n")
     (problem,) = problems_of(pack_copy)
-    assert problem == "reflection.yaml: item 'no-why' (#4): why: missing (this field is required)"
+    assert (
+        problem == f"reflection.yaml: item 'no-why' (#{n}): why: missing (this field is required)"
+    )
 
 
 def test_item_without_id_is_named_by_position(pack_copy):
-    append(pack_copy / "checklist.yaml", "\n- title: T\n  detail: D\n")
+    n = append(pack_copy / "checklist.yaml", "\n- title: T\n  detail: D\n")
     (problem,) = problems_of(pack_copy)
-    assert problem == "checklist.yaml: item #5: id: missing (this field is required)"
+    assert problem == f"checklist.yaml: item #{n}: id: missing (this field is required)"
 
 
 def test_yaml_syntax_error_gives_its_line(pack_copy):
@@ -133,12 +142,12 @@ def test_link_to_a_card_that_does_not_exist(pack_copy):
 
 
 def test_together_cannot_be_mixed_with_give_or_receive(pack_copy):
-    append(
+    n = append(
         pack_copy / "activities.yaml",
         "\n- id: mixed\n  title: M\n  description: D\n  level: 1\n  roles: [together, give]\n",
     )
     (problem,) = problems_of(pack_copy)
-    assert problem.startswith("activities.yaml: item 'mixed' (#6): roles: 'together'")
+    assert problem.startswith(f"activities.yaml: item 'mixed' (#{n}): roles: 'together'")
 
 
 def test_missing_file_is_reported(pack_copy):
