@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from handhold.accounts import services
-from tests.test_urls import PRIVATE_GET, PUBLIC
+from tests.test_urls import PRIVATE_GET, PUBLIC, url
 
 
 def everything_seen_by(user) -> str:
@@ -22,7 +22,7 @@ def everything_seen_by(user) -> str:
     client.force_login(user)
     seen = []
     for name in PUBLIC + PRIVATE_GET:
-        seen.append(client.get(reverse(name)).content.decode())
+        seen.append(client.get(url(name)).content.decode())
     seen.append(client.post(reverse("accounts:join"), {"code": "ABCD" * 5}).content.decode())
     seen.append(client.get("/no-such-page/").content.decode())
     return "\n".join(seen)

@@ -7,8 +7,19 @@ until it is.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-PUBLIC = ["pages:home", "pages:away", "pages:deleted", "accounts:login", "accounts:sign_up"]
+PUBLIC = [
+    "pages:home",
+    "pages:away",
+    "pages:deleted",
+    "accounts:login",
+    "accounts:sign_up",
+    "discovery:learn",
+    "discovery:card",
+]
 PRIVATE_GET = [
+    "discovery:reflect",
+    "discovery:discover",
+    "discovery:reveal",
     "accounts:pairing",
     "accounts:join",
     "accounts:settings",
@@ -18,6 +29,14 @@ PRIVATE_GET = [
 ]
 PRIVATE_POST_ONLY = ["accounts:invite", "accounts:withdraw", "accounts:discreet"]
 POST_ONLY_PUBLIC = ["accounts:logout"]
+
+
+# Example arguments for URLs that take them.
+URL_KWARGS = {"discovery:card": {"card_id": "lube-is-required"}}
+
+
+def url(name: str) -> str:
+    return reverse(name, kwargs=URL_KWARGS.get(name))
 
 
 def _names(resolver, namespace=""):
@@ -38,7 +57,7 @@ def test_every_url_is_listed():
 @pytest.mark.parametrize("name", PRIVATE_GET + PRIVATE_POST_ONLY)
 def test_logged_out_goes_to_log_in(client, name):
     method = client.post if name in PRIVATE_POST_ONLY else client.get
-    response = method(reverse(name))
+    response = method(url(name))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
 
@@ -46,7 +65,7 @@ def test_logged_out_goes_to_log_in(client, name):
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", PUBLIC)
 def test_public_pages_open_for_everyone(client, name):
-    assert client.get(reverse(name)).status_code == 200
+    assert client.get(url(name)).status_code == 200
 
 
 @pytest.mark.parametrize("name", PRIVATE_GET)
@@ -54,17 +73,17 @@ def test_private_pages_open_for_each_persona(
     client_for, asker, partner, stranger, former_partner, name
 ):
     for person in (asker, partner, stranger, former_partner):
-        assert client_for(person).get(reverse(name)).status_code == 200
+        assert client_for(person).get(url(name)).status_code == 200
 
 
 @pytest.mark.parametrize("name", PRIVATE_POST_ONLY + POST_ONLY_PUBLIC)
 def test_changes_need_a_post(client_for, stranger, name):
-    assert client_for(stranger).get(reverse(name)).status_code == 405
+    assert client_for(stranger).get(url(name)).status_code == 405
 
 
 @pytest.mark.parametrize("name", PRIVATE_GET)
 def test_unknown_methods_are_refused(client_for, stranger, name):
-    assert client_for(stranger).put(reverse(name)).status_code == 405
+    assert client_for(stranger).put(url(name)).status_code == 405
 
 
 @pytest.mark.django_db

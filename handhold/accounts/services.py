@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from handhold.accounts.models import Couple, Invitation, User
 from handhold.core import invitations as codes
@@ -157,6 +158,11 @@ def delete_everything(*, user: User) -> None:
     transaction.on_commit(lambda: reset_login_attempts(username=username_key(username)))
 
 
+# Each stage adds what its people wrote to the export; each function returns a dict of
+# sections and must hold nothing that the person's partner wrote.
+EXPORT_SECTIONS = ["handhold.discovery.services.export_for"]
+
+
 def export_user_data(*, user: User) -> dict:
     """Everything this person wrote or chose, as plain data for a JSON download.
 
@@ -165,7 +171,7 @@ def export_user_data(*, user: User) -> dict:
     """
     partner = partner_of(user)
     invitation = active_invitation(user)
-    return {
+    data = {
         "format": "handhold-export",
         "version": 1,
         "exported_at": timezone.now().isoformat(),
@@ -181,3 +187,6 @@ def export_user_data(*, user: User) -> dict:
             "open_invitation_expires_at": invitation.expires_at.isoformat() if invitation else None,
         },
     }
+    for path in EXPORT_SECTIONS:
+        data.update(import_string(path)(user))
+    return data

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "handhold.pages",
     "handhold.accounts",
     "handhold.content",
+    "handhold.discovery",
 ]
 
 MIDDLEWARE = [

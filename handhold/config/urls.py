@@ -3,4 +3,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("handhold.pages.urls")),
     path("", include("handhold.accounts.urls")),
+    path("", include("handhold.discovery.urls")),
 ]

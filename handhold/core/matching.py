@@ -1,0 +1,95 @@
+"""The rule of the reveal: only mutual interest is ever shown.
+
+Each person's answers become a set of canonical tokens (item, who receives, level), one for
+every item and role they are open to ("yes" or "curious"; never "no", never an unanswered
+item). A person open to *giving* X makes the token "X, received by my partner"; a person open
+to *receiving* X makes "X, received by me"; a `together` item makes "X, received by both".
+So A open to give X and B open to receive X produce the same token, and the mutual items are
+exactly the intersection of the two sets.
+
+Because matching is a plain set intersection over canonical tokens, a later version can compute
+it with private set intersection, without the server ever seeing the answers. Nothing else in
+Handhold computes matches: views call `reveal_mutual_interest`.
+
+Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["give", "receive", "together"]
+Choice = Literal["yes", "curious", "no"]
+
+OPEN_CHOICES: frozenset[str] = frozenset({"yes", "curious"})
+BOTH = "both"
+
+
+@dataclass(frozen=True, order=True)
+class Token:
+    """One thing both people might be open to. Ordered by level first, for display."""
+
+    level: int
+    item_id: str
+    receiver: str  # the label of the person receiving, or BOTH for a `together` item
+
+
+@dataclass(frozen=True)
+class Answer:
+    item_id: str
+    role: Role
+    choice: Choice
+
+
+@dataclass(frozen=True)
+class CatalogItem:
+    """What matching needs to know of an activity: its level and the roles it has."""
+
+    level: int
+    roles: frozenset[str]
+
+
+def open_tokens(
+    answers: Iterable[Answer], *, me: str, partner: str, catalog: Mapping[str, CatalogItem]
+) -> frozenset[Token]:
+    """The tokens for everything `me` is open to. Answers about items or roles that the
+    catalog does not have (an item removed from a pack, a forged form) count for nothing."""
+    tokens = set()
+    for answer in answers:
+        item = catalog.get(answer.item_id)
+        if item is None or answer.role not in item.roles or answer.choice not in OPEN_CHOICES:
+            continue
+        if answer.role == "give":
+            receiver = partner
+        elif answer.role == "receive":
+            receiver = me
+        else:
+            receiver = BOTH
+        tokens.add(Token(level=item.level, item_id=answer.item_id, receiver=receiver))
+    return frozenset(tokens)
+
+
+def reveal_mutual_interest(
+    first_answers: Iterable[Answer],
+    second_answers: Iterable[Answer],
+    *,
+    first: str,
+    second: str,
+    catalog: Mapping[str, CatalogItem],
+) -> frozenset[Token]:
+    """The items both people are open to, for matching roles. Says nothing of who said yes
+    and who said curious, and nothing at all about anything that did not match."""
+    if first == second or BOTH in (first, second):
+        raise ValueError("the two people need two different labels, neither of them 'both'")
+    mine = open_tokens(first_answers, me=first, partner=second, catalog=catalog)
+    theirs = open_tokens(second_answers, me=second, partner=first, catalog=catalog)
+    return mine & theirs
+
+
+def role_for(token: Token, *, viewer: str) -> Role:
+    """How a mutual item reads for one of the two: 'give', 'receive' or 'together'."""
+    if token.receiver == BOTH:
+        return "together"
+    return "receive" if token.receiver == viewer else "give"

@@ -1,0 +1,114 @@
+"""The rule of the reveal, as a pure function."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from handhold.core.matching import (
+    BOTH,
+    Answer,
+    CatalogItem,
+    Token,
+    reveal_mutual_interest,
+    role_for,
+)
+
+CATALOG = {
+    "massage": CatalogItem(level=2, roles=frozenset({"give", "receive"})),
+    "plug": CatalogItem(level=4, roles=frozenset({"give", "receive"})),
+    "talk": CatalogItem(level=1, roles=frozenset({"together"})),
+}
+
+
+def reveal(a, b):
+    return reveal_mutual_interest(a, b, first="A", second="B", catalog=CATALOG)
+
+
+def test_giving_matches_receiving():
+    a = [Answer("massage", "give", "yes")]
+    b = [Answer("massage", "receive", "curious")]
+    assert reveal(a, b) == {Token(2, "massage", "B")}
+
+
+def test_giving_does_not_match_giving():
+    a = [Answer("massage", "give", "yes")]
+    b = [Answer("massage", "give", "yes")]
+    assert reveal(a, b) == frozenset()
+
+
+def test_together_items_match_symmetrically():
+    a = [Answer("talk", "together", "curious")]
+    b = [Answer("talk", "together", "yes")]
+    assert reveal(a, b) == {Token(1, "talk", BOTH)}
+
+
+def test_a_no_never_matches():
+    a = [Answer("plug", "receive", "no")]
+    b = [Answer("plug", "give", "yes")]
+    assert reveal(a, b) == frozenset()
+
+
+def test_yes_and_curious_reveal_the_same_thing():
+    yes = reveal([Answer("plug", "give", "yes")], [Answer("plug", "receive", "yes")])
+    curious = reveal([Answer("plug", "give", "curious")], [Answer("plug", "receive", "yes")])
+    assert yes == curious
+
+
+def test_both_directions_can_match_at_once():
+    a = [Answer("massage", "give", "yes"), Answer("massage", "receive", "yes")]
+    b = [Answer("massage", "give", "curious"), Answer("massage", "receive", "yes")]
+    assert reveal(a, b) == {Token(2, "massage", "A"), Token(2, "massage", "B")}
+
+
+def test_unknown_items_and_roles_count_for_nothing():
+    a = [Answer("gone", "give", "yes"), Answer("talk", "give", "yes")]
+    b = [Answer("gone", "receive", "yes"), Answer("talk", "receive", "yes")]
+    assert reveal(a, b) == frozenset()
+
+
+def test_the_role_reads_from_each_side():
+    token = Token(2, "massage", "B")
+    assert role_for(token, viewer="A") == "give"
+    assert role_for(token, viewer="B") == "receive"
+    assert role_for(Token(1, "talk", BOTH), viewer="A") == "together"
+
+
+def test_the_two_labels_must_differ():
+    with pytest.raises(ValueError):
+        reveal_mutual_interest([], [], first="A", second="A", catalog=CATALOG)
+
+
+ITEM_ROLES = [(item, role) for item, info in CATALOG.items() for role in sorted(info.roles)]
+answer_sets = st.dictionaries(
+    st.sampled_from(ITEM_ROLES), st.sampled_from(["yes", "curious", "no"]), max_size=len(ITEM_ROLES)
+)
+
+
+def as_answers(choices):
+    return [Answer(item, role, choice) for (item, role), choice in choices.items()]
+
+
+COMPLEMENT = {"give": "receive", "receive": "give", "together": "together"}
+
+
+@given(answer_sets, answer_sets)
+def test_reveal_is_exactly_the_role_matched_items_both_are_open_to(a, b):
+    """An independent statement of the rule, checked on random answer pairs."""
+    expected = set()
+    for (item, role), choice in a.items():
+        other = b.get((item, COMPLEMENT[role]))
+        if choice in ("yes", "curious") and other in ("yes", "curious"):
+            receiver = {"give": "B", "receive": "A", "together": BOTH}[role]
+            expected.add((item, receiver))
+    got = reveal(as_answers(a), as_answers(b))
+    assert {(t.item_id, t.receiver) for t in got} == expected
+    assert all(t.level == CATALOG[t.item_id].level for t in got)
+
+
+@given(answer_sets, answer_sets)
+def test_the_reveal_is_the_same_whichever_side_computes_it(a, b):
+    forward = reveal(as_answers(a), as_answers(b))
+    backward = reveal_mutual_interest(
+        as_answers(b), as_answers(a), first="B", second="A", catalog=CATALOG
+    )
+    assert forward == backward

@@ -1,0 +1,106 @@
+"""Forms built from the content pack: one field per reflection question, and one radio group
+per activity and role on the ladder."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from handhold.core.packs import Pack
+from handhold.discovery.models import JournalEntry
+from handhold.discovery.services import SKIP
+
+MARKER_CHOICES = [("", _("No marker"))] + list(JournalEntry.Marker.choices)
+
+LADDER_CHOICES = [
+    ("yes", _("Yes")),
+    ("curious", _("Curious")),
+    ("no", _("No")),
+    (SKIP, _("Skip for now")),
+]
+
+ROLE_LABELS = {
+    "give": _("Me, for my partner"),
+    "receive": _("My partner, for me"),
+    "together": _("Together"),
+}
+
+
+def text_field_name(question_id: str) -> str:
+    return f"{question_id}__text"
+
+
+def marker_field_name(question_id: str) -> str:
+    return f"{question_id}__marker"
+
+
+def answer_field_name(item_id: str, role: str) -> str:
+    return f"{item_id}__{role}"
+
+
+class JournalForm(forms.Form):
+    def __init__(self, *args, pack: Pack, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pack = pack
+        for question in pack.reflection:
+            self.fields[text_field_name(question.id)] = forms.CharField(
+                label=question.question,
+                required=False,
+                strip=False,
+                max_length=10_000,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+            self.fields[marker_field_name(question.id)] = forms.ChoiceField(
+                label=_("Where I am with this"),
+                choices=MARKER_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+
+    def questions(self):
+        """(question, text field, marker field) for the template, in the pack's order."""
+        for question in self.pack.reflection:
+            yield (
+                question,
+                self[text_field_name(question.id)],
+                self[marker_field_name(question.id)],
+            )
+
+    def entries(self) -> dict[str, tuple[str, str]]:
+        return {
+            q.id: (
+                self.cleaned_data.get(text_field_name(q.id), ""),
+                self.cleaned_data.get(marker_field_name(q.id), ""),
+            )
+            for q in self.pack.reflection
+        }
+
+
+class LadderForm(forms.Form):
+    def __init__(self, *args, pack: Pack, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pack = pack
+        for activity in pack.activities:
+            for role in activity.roles:
+                self.fields[answer_field_name(activity.id, role)] = forms.ChoiceField(
+                    label=ROLE_LABELS[role],
+                    choices=LADDER_CHOICES,
+                    required=False,
+                    widget=forms.RadioSelect,
+                )
+
+    def levels(self):
+        """[(level, [(activity, [bound field per role])])], gentle first."""
+        by_level: dict[int, list] = {}
+        for activity in self.pack.activities:
+            fields = [self[answer_field_name(activity.id, role)] for role in activity.roles]
+            by_level.setdefault(activity.level, []).append((activity, fields))
+        return sorted(by_level.items())
+
+    def choices(self) -> dict[tuple[str, str], str]:
+        """Only what was actually sent: a field left out of the request changes nothing."""
+        chosen = {}
+        for activity in self.pack.activities:
+            for role in activity.roles:
+                name = answer_field_name(activity.id, role)
+                if name in self.data:
+                    chosen[(activity.id, role)] = self.cleaned_data.get(name) or SKIP
+        return chosen

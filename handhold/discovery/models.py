@@ -1,0 +1,89 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from handhold.accounts.models import Couple
+
+
+class JournalEntry(models.Model):
+    """One private reflection answer. Never shown to the partner in any form."""
+
+    class Marker(models.TextChoices):
+        READY = "ready", "Ready"
+        NOT_YET = "not_yet", "Not yet"
+        UNSURE = "unsure", "Unsure"
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journal_entries"
+    )
+    pack_id = models.CharField(max_length=64)
+    question_id = models.CharField(max_length=64)
+    text = models.TextField(blank=True, max_length=10_000)
+    marker = models.CharField(max_length=10, choices=Marker.choices, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "pack_id", "question_id"], name="one_entry_per_question"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Journal entry {self.pk}"  # never the private text itself
+
+
+class Answer(models.Model):
+    """How one person feels about one activity in one role. No row means "skipped for now"."""
+
+    class Role(models.TextChoices):
+        GIVE = "give", "Give"
+        RECEIVE = "receive", "Receive"
+        TOGETHER = "together", "Together"
+
+    class Choice(models.TextChoices):
+        YES = "yes", "Yes"
+        CURIOUS = "curious", "Curious"
+        NO = "no", "No"
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers"
+    )
+    pack_id = models.CharField(max_length=64)
+    item_id = models.CharField(max_length=64)
+    role = models.CharField(max_length=10, choices=Role.choices)
+    choice = models.CharField(max_length=10, choices=Choice.choices)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "pack_id", "item_id", "role"], name="one_answer_per_item_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer {self.pk}"  # never the choice itself
+
+
+class FinishedAnswering(models.Model):
+    """One person has marked their answers finished, for this couple.
+
+    It hangs off the couple, so unpairing removes it: answers given with one partner in mind
+    are never revealed to a later partner without being confirmed again.
+    """
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="finished_marks")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    pack_id = models.CharField(max_length=64)
+    finished_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple", "person", "pack_id"], name="one_finished_mark_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Finished mark {self.pk}"

@@ -1,0 +1,209 @@
+"""Writes and reads for reflect and discover.
+
+The reveal is computed here, by `reveal_for`, which calls the pure matching rule in
+handhold/core/matching.py. Nothing else computes matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from django.db import transaction
+from django.utils import timezone
+
+from handhold.accounts.models import User
+from handhold.accounts.services import partner_of
+from handhold.core import matching
+from handhold.core.packs import Activity, Pack
+from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry
+
+SKIP = "skip"
+
+
+# Reflect ---------------------------------------------------------------------------------
+
+
+def journal_of(*, author: User, pack: Pack) -> dict[str, JournalEntry]:
+    entries = JournalEntry.objects.filter(author=author, pack_id=pack.id)
+    return {entry.question_id: entry for entry in entries}
+
+
+@transaction.atomic
+def save_journal(*, author: User, pack: Pack, entries: dict[str, tuple[str, str]]) -> None:
+    """Save the journal: question id -> (text, marker). An entry with neither is removed."""
+    known = {question.id for question in pack.reflection}
+    existing = journal_of(author=author, pack=pack)
+    now = timezone.now()
+    for question_id, (text, marker) in entries.items():
+        if question_id not in known:
+            continue
+        entry = existing.get(question_id)
+        if not text.strip() and not marker:
+            if entry is not None:
+                entry.delete()
+            continue
+        if entry is None:
+            entry = JournalEntry(author=author, pack_id=pack.id, question_id=question_id)
+        elif entry.text == text and entry.marker == marker:
+            continue
+        entry.text, entry.marker, entry.updated_at = text, marker, now
+        entry.full_clean()
+        entry.save()
+
+
+def still_open_questions(*, author: User, pack: Pack) -> list:
+    """The questions not yet marked ready, in the pack's order. A list, never a score."""
+    ready = {
+        question_id
+        for question_id, entry in journal_of(author=author, pack=pack).items()
+        if entry.marker == JournalEntry.Marker.READY
+    }
+    return [question for question in pack.reflection if question.id not in ready]
+
+
+# Discover --------------------------------------------------------------------------------
+
+
+def answers_of(*, person: User, pack: Pack) -> dict[tuple[str, str], str]:
+    rows = Answer.objects.filter(person=person, pack_id=pack.id).values_list(
+        "item_id", "role", "choice"
+    )
+    return {(item_id, role): choice for item_id, role, choice in rows}
+
+
+@transaction.atomic
+def save_answers(*, person: User, pack: Pack, choices: dict[tuple[str, str], str]) -> None:
+    """Save answers: (item id, role) -> yes, curious, no, or skip (which removes the answer).
+
+    A change to no takes effect at once: the next reveal simply no longer has the item.
+    """
+    valid = {(a.id, role) for a in pack.activities for role in a.roles}
+    existing = {
+        (row.item_id, row.role): row
+        for row in Answer.objects.select_for_update().filter(person=person, pack_id=pack.id)
+    }
+    now = timezone.now()
+    for key, choice in choices.items():
+        if key not in valid:
+            continue
+        row = existing.get(key)
+        if choice == SKIP:
+            if row is not None:
+                row.delete()
+            continue
+        if row is None:
+            row = Answer(person=person, pack_id=pack.id, item_id=key[0], role=key[1])
+        elif row.choice == choice:
+            continue
+        row.choice, row.updated_at = choice, now
+        row.full_clean()
+        row.save()
+
+
+class NotPaired(Exception):
+    """Marking answers finished needs a partner: it is about what the two of you share."""
+
+
+@transaction.atomic
+def mark_finished(*, person: User, pack: Pack) -> None:
+    if person.couple_id is None:
+        raise NotPaired
+    FinishedAnswering.objects.get_or_create(
+        couple_id=person.couple_id, person=person, pack_id=pack.id
+    )
+
+
+def has_finished(*, person: User, pack: Pack) -> bool:
+    if person.couple_id is None:
+        return False
+    return FinishedAnswering.objects.filter(
+        couple_id=person.couple_id, person=person, pack_id=pack.id
+    ).exists()
+
+
+def catalog_of(pack: Pack) -> dict[str, matching.CatalogItem]:
+    return {
+        a.id: matching.CatalogItem(level=a.level, roles=frozenset(a.roles)) for a in pack.activities
+    }
+
+
+@dataclass(frozen=True)
+class MutualItem:
+    activity: Activity
+    role: matching.Role  # how it reads for the viewer: give, receive or together
+
+
+@dataclass(frozen=True)
+class Reveal:
+    state: Literal["not_paired", "waiting", "revealed"]
+    items: tuple[MutualItem, ...] = ()
+    i_have_finished: bool = False
+
+    @property
+    def lowest_level(self) -> int | None:
+        return min((item.activity.level for item in self.items), default=None)
+
+
+def _as_answers(choices: dict[tuple[str, str], str]) -> list[matching.Answer]:
+    return [matching.Answer(item, role, choice) for (item, role), choice in choices.items()]
+
+
+def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
+    """What `viewer` may see of the couple's mutual interest, and nothing more.
+
+    Until both have marked their answers finished, the answer is 'waiting', computed without
+    reading the partner's answers at all, so nothing about them can show through.
+    """
+    partner = partner_of(viewer)
+    if partner is None:
+        return Reveal(state="not_paired")
+    finished = set(
+        FinishedAnswering.objects.filter(couple_id=viewer.couple_id, pack_id=pack.id).values_list(
+            "person_id", flat=True
+        )
+    )
+    i_have_finished = viewer.pk in finished
+    if finished != {viewer.pk, partner.pk}:
+        return Reveal(state="waiting", i_have_finished=i_have_finished)
+    tokens = matching.reveal_mutual_interest(
+        _as_answers(answers_of(person=viewer, pack=pack)),
+        _as_answers(answers_of(person=partner, pack=pack)),
+        first=str(viewer.pk),
+        second=str(partner.pk),
+        catalog=catalog_of(pack),
+    )
+    activities = {a.id: a for a in pack.activities}
+    items = tuple(
+        MutualItem(activities[t.item_id], matching.role_for(t, viewer=str(viewer.pk)))
+        for t in sorted(tokens)
+    )
+    return Reveal(state="revealed", items=items, i_have_finished=True)
+
+
+def export_for(user: User) -> dict:
+    """This person's own journal and answers, for their export. Nothing of their partner's."""
+    journal = JournalEntry.objects.filter(author=user).order_by("pack_id", "question_id")
+    answers = Answer.objects.filter(person=user).order_by("pack_id", "item_id", "role")
+    return {
+        "journal": [
+            {
+                "pack": e.pack_id,
+                "question": e.question_id,
+                "text": e.text,
+                "marker": e.marker,
+                "updated_at": e.updated_at.isoformat(),
+            }
+            for e in journal
+        ],
+        "answers": [
+            {
+                "pack": a.pack_id,
+                "item": a.item_id,
+                "role": a.role,
+                "answer": a.choice,
+                "updated_at": a.updated_at.isoformat(),
+            }
+            for a in answers
+        ],
+    }

@@ -1,0 +1,110 @@
+"""Reflect, learn and discover. Thin views over discovery.services and the content pack."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from handhold.content.registry import default_pack
+from handhold.discovery import services
+from handhold.discovery.forms import (
+    JournalForm,
+    LadderForm,
+    answer_field_name,
+    marker_field_name,
+    text_field_name,
+)
+
+
+def _wants_json(request) -> bool:
+    """The autosave script asks for a small JSON answer instead of a page."""
+    return request.headers.get("X-Requested-With") == "handhold-autosave"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reflect(request):
+    pack = default_pack()
+    if request.method == "POST":
+        form = JournalForm(request.POST, pack=pack)
+        if form.is_valid():
+            services.save_journal(author=request.user, pack=pack, entries=form.entries())
+            if _wants_json(request):
+                return JsonResponse({"saved": True})
+            messages.success(request, _("Saved. Only you can ever see your journal."))
+            return redirect("discovery:reflect")
+        if _wants_json(request):
+            return JsonResponse({"saved": False, "errors": form.errors}, status=400)
+        status = 400
+    else:
+        journal = services.journal_of(author=request.user, pack=pack)
+        initial = {}
+        for question_id, entry in journal.items():
+            initial[text_field_name(question_id)] = entry.text
+            initial[marker_field_name(question_id)] = entry.marker
+        form = JournalForm(initial=initial, pack=pack)
+        status = 200
+    context = {
+        "form": form,
+        "still_open": services.still_open_questions(author=request.user, pack=pack),
+        "pack": pack,
+    }
+    return render(request, "discovery/reflect.html", context, status=status)
+
+
+@require_GET
+def learn(request):
+    return render(request, "discovery/learn.html", {"pack": default_pack()})
+
+
+@require_GET
+def card(request, card_id: str):
+    pack = default_pack()
+    found = pack.card(card_id)
+    if found is None:
+        raise Http404
+    related = [a for a in pack.activities if a.card == card_id]
+    return render(request, "discovery/card.html", {"card": found, "related": related})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def discover(request):
+    pack = default_pack()
+    if request.method == "POST":
+        form = LadderForm(request.POST, pack=pack)
+        if form.is_valid():
+            services.save_answers(person=request.user, pack=pack, choices=form.choices())
+            if "finish" in request.POST:
+                try:
+                    services.mark_finished(person=request.user, pack=pack)
+                except services.NotPaired:
+                    messages.info(
+                        request,
+                        _("Saved. You can mark your answers finished once you are paired."),
+                    )
+                    return redirect("discovery:discover")
+                return redirect("discovery:reveal")
+            messages.success(request, _("Saved. Only you can see your answers."))
+            return redirect("discovery:discover")
+        status = 400
+    else:
+        current = services.answers_of(person=request.user, pack=pack)
+        initial = {answer_field_name(item, role): c for (item, role), c in current.items()}
+        form = LadderForm(initial=initial, pack=pack)
+        status = 200
+    context = {
+        "form": form,
+        "paired": request.user.couple_id is not None,
+        "finished": services.has_finished(person=request.user, pack=pack),
+    }
+    return render(request, "discovery/discover.html", context, status=status)
+
+
+@login_required
+@require_GET
+def reveal(request):
+    result = services.reveal_for(viewer=request.user, pack=default_pack())
+    return render(request, "discovery/reveal.html", {"reveal": result})
