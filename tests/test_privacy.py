@@ -1,8 +1,12 @@
 """The privacy rules, tested as a security boundary.
 
-Foundation's rules: after unpairing or deletion, no page, export or error shows the former
-partner anything; pairing errors say nothing about other people. Each later stage adds its
-own rules here.
+- After unpairing or deletion, no page, export or error shows the former partner anything;
+  pairing errors say nothing about other people.
+- Discover: everything one partner can see is byte-for-byte the same for any two answer sets
+  of the other that have the same mutual set; while waiting, it is the same whether the other
+  answered nothing or everything. Journal text never reaches the partner.
+
+Each later stage adds its own rules here.
 """
 
 import json
@@ -11,13 +15,19 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from handhold.accounts import services
+from handhold.content.registry import default_pack
+from handhold.discovery.models import Answer, FinishedAnswering
+from handhold.discovery.services import mark_finished, save_answers
 from tests.test_urls import PRIVATE_GET, PUBLIC, url
 
 
 def everything_seen_by(user) -> str:
-    """Every page, export and error message `user` can open, as one string."""
+    """Every page, export, JSON answer and error message `user` can open, as one string."""
     client = Client()
     client.force_login(user)
     seen = []
@@ -25,12 +35,26 @@ def everything_seen_by(user) -> str:
         seen.append(client.get(url(name)).content.decode())
     seen.append(client.post(reverse("accounts:join"), {"code": "ABCD" * 5}).content.decode())
     seen.append(client.get("/no-such-page/").content.decode())
+    seen.append(client.get(reverse("discovery:card", args=["no-such-card"])).content.decode())
+    seen.append(
+        client.post(
+            reverse("discovery:discover"), {"pegging__give": "not-a-choice"}
+        ).content.decode()
+    )
+    seen.append(
+        client.post(
+            reverse("discovery:reflect"),
+            {"why-do-i-want-this__marker": "nonsense"},
+            headers={"X-Requested-With": "handhold-autosave"},
+        ).content.decode()
+    )
     return "\n".join(seen)
 
 
 def normalised(html: str) -> str:
+    """Only CSRF tokens and timestamps may differ between two otherwise equal views."""
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
-    return re.sub(r'"exported_at": "[^"]+"', "", html)
+    return re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(\+00:00|Z)?", "<time>", html)
 
 
 def test_after_unpairing_neither_sees_anything_of_the_other(asker, partner):
@@ -110,3 +134,134 @@ def test_the_sign_up_page_is_the_same_whoever_else_has_an_account(client, make_p
     make_person("someone")
     after = normalised(Client().get(reverse("accounts:sign_up")).content.decode())
     assert before == after
+
+
+# Discover: the reveal ---------------------------------------------------------------------
+
+PACK = default_pack()
+ITEM_ROLES = [(a.id, role) for a in PACK.activities for role in a.roles]
+COMPLEMENT = {"give": "receive", "receive": "give", "together": "together"}
+OPEN = {"yes", "curious"}
+answer_sets = st.dictionaries(
+    st.sampled_from(ITEM_ROLES), st.sampled_from(["yes", "curious", "no"]), max_size=25
+)
+EXAMPLES = hypothesis_settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def set_answers(person, choices: dict) -> None:
+    Answer.objects.filter(person=person).delete()
+    save_answers(person=person, pack=PACK, choices=choices)
+
+
+def set_finished(person, finished: bool) -> None:
+    FinishedAnswering.objects.filter(person=person).delete()
+    if finished:
+        mark_finished(person=person, pack=PACK)
+
+
+def view_of(user) -> str:
+    return normalised(everything_seen_by(user))
+
+
+def mutual_keys(first: dict, second: dict) -> set:
+    return {
+        (item, role)
+        for (item, role), choice in first.items()
+        if choice in OPEN and second.get((item, COMPLEMENT[role])) in OPEN
+    }
+
+
+@EXAMPLES
+@given(alex=answer_sets, blake=answer_sets, data=st.data())
+def test_the_partner_sees_only_the_mutual_set(asker, partner, alex, blake, data):
+    """Swap every non-mutual answer of Alex's (and yes for curious on mutual ones): Blake's
+    view of everything stays byte-for-byte the same."""
+    set_finished(asker, True)
+    set_finished(partner, True)
+    set_answers(partner, blake)
+    set_answers(asker, alex)
+    before = view_of(partner)
+
+    shared = mutual_keys(alex, blake)
+    other = {}
+    for item, role in ITEM_ROLES:
+        if (item, role) in shared:
+            other[(item, role)] = data.draw(st.sampled_from(["yes", "curious"]))
+            continue
+        partner_open = blake.get((item, COMPLEMENT[role])) in OPEN
+        options = ["no", "skip"] if partner_open else ["no", "skip", "yes", "curious"]
+        choice = data.draw(st.sampled_from(options))
+        if choice != "skip":
+            other[(item, role)] = choice
+    assert mutual_keys(other, blake) == shared
+    set_answers(asker, other)
+    assert view_of(partner) == before
+
+
+@EXAMPLES
+@given(alex=answer_sets, blake=answer_sets, alex_finished=st.booleans())
+def test_while_waiting_the_partner_sees_the_same_whatever_the_other_did(
+    asker, partner, alex, blake, alex_finished
+):
+    """Blake has not finished: nothing Alex answered, and not even whether Alex finished,
+    shows through anywhere."""
+    set_finished(partner, False)
+    set_answers(partner, blake)
+    set_answers(asker, {})
+    set_finished(asker, False)
+    before = view_of(partner)
+    set_answers(asker, alex)
+    set_finished(asker, alex_finished)
+    assert view_of(partner) == before
+
+
+@EXAMPLES
+@given(alex=answer_sets, blake=answer_sets)
+def test_after_finishing_alone_the_page_waits_whatever_the_other_answered(
+    asker, partner, alex, blake
+):
+    set_finished(partner, True)
+    set_answers(partner, blake)
+    set_finished(asker, False)
+    set_answers(asker, {})
+    before = view_of(partner)
+    set_answers(asker, alex)
+    assert view_of(partner) == before
+    assert "Waiting for both of you." in before
+
+
+def test_journal_text_never_reaches_the_partner(asker, partner):
+    secret = "A sentence only Alex may ever read, 7f3a."
+    client = Client()
+    client.force_login(asker)
+    client.post(
+        reverse("discovery:reflect"),
+        {"why-do-i-want-this__text": secret, "why-do-i-want-this__marker": "unsure"},
+    )
+    set_finished(asker, True)
+    set_finished(partner, True)
+    assert secret in everything_seen_by(asker)
+    seen = everything_seen_by(partner)
+    assert secret not in seen
+    assert "7f3a" not in seen
+
+
+def test_the_export_holds_only_ones_own_answers_and_journal(asker, partner):
+    set_answers(asker, {("pegging", "give"): "no"})
+    set_answers(partner, {("pegging", "receive"): "yes"})
+    client = Client()
+    client.force_login(partner)
+    data = json.loads(client.get(reverse("accounts:export")).content)
+    assert data["answers"] == [
+        {
+            "pack": "anal-play",
+            "item": "pegging",
+            "role": "receive",
+            "answer": "yes",
+            "updated_at": data["answers"][0]["updated_at"],
+        }
+    ]
