@@ -1,0 +1,53 @@
+"""Two partners, two browsers: reflect, learn, answer the ladder, and see the reveal."""
+
+from tests.browser.steps import pair, sign_up
+
+
+def answer(page, item_id: str, role: str, choice: str) -> None:
+    page.locator(f"input[name='{item_id}__{role}'][value='{choice}']").check()
+
+
+def test_from_sign_up_through_reflect_learn_and_discover_to_the_reveal(open_page):
+    alex, blake = open_page(), open_page()
+    sign_up(alex, "alex")
+    sign_up(blake, "blake")
+    pair(alex, blake)
+
+    # Reflect: Alex writes privately and saves.
+    alex.get_by_role("link", name="Reflect").click()
+    alex.get_by_label("My thoughts").first.fill("I love how close we are lately.")
+    alex.get_by_role("button", name="Save").click()
+    assert "Only you can ever see your journal" in alex.locator("main").inner_text()
+
+    # Learn: a card with its sources.
+    alex.get_by_role("link", name="Learn", exact=True).click()
+    alex.get_by_role("link", name="Lube is not optional").click()
+    assert "Sources" in alex.locator("main").inner_text()
+
+    # Discover: both answer; Alex finishes first and waits.
+    alex.get_by_role("link", name="Discover").click()
+    answer(alex, "buttock-massage", "give", "yes")
+    answer(alex, "small-plug", "give", "curious")
+    answer(alex, "pegging", "receive", "no")
+    alex.get_by_role("button", name="Save and mark my answers finished").click()
+    assert "Waiting for both of you." in alex.locator("main").inner_text()
+
+    blake.get_by_role("link", name="Discover").click()
+    answer(blake, "buttock-massage", "receive", "curious")
+    answer(blake, "small-plug", "receive", "no")
+    answer(blake, "pegging", "give", "yes")
+    blake.get_by_role("button", name="Save and mark my answers finished").click()
+
+    for page, role_text in ((blake, "your partner, for you"), (alex, "you, for your partner")):
+        page.goto("/discover/together/")
+        text = page.locator("main").inner_text()
+        assert "A massage of the buttocks" in text
+        assert role_text in text
+        assert "A small plug" not in text
+        assert "Pegging" not in text
+        assert "level 2" in text
+
+    # The journal never reaches Blake.
+    for path in ("/", "/discover/", "/discover/together/", "/reflect/", "/settings/"):
+        blake.goto(path)
+        assert "close we are lately" not in blake.content()
