@@ -89,3 +89,12 @@ def pytest_sessionfinish(session, exitstatus):
     if skipped and exitstatus == 0:
         reporter.write_line(f"{len(skipped)} test(s) skipped: skipping is not allowed", red=True)
         session.exitstatus = 1
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--screenshots",
+        metavar="DIR",
+        default=None,
+        help="render every page of the browser walk at phone and desktop width into DIR",
+    )

@@ -55,3 +55,15 @@ def open_page(browser, live_server):
     yield open_
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(request):
+    """Where `--screenshots DIR` asked for screenshots of every page, or None."""
+    folder = request.config.getoption("screenshots")
+    if not folder:
+        return None
+    path = Path(folder).resolve()
+    for width in ("desktop", "phone"):
+        (path / width).mkdir(parents=True, exist_ok=True)
+    return path

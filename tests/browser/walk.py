@@ -1,0 +1,90 @@
+"""A walk over every page Handhold has, at every stage, as a visitor and as both partners.
+
+`walk(open_page, visit)` calls `visit(page, label)` on each page it reaches, so one walk serves
+every whole-site check (accessibility, phone width, touch targets, page weight) and the
+screenshots. A new page joins the product by joining this walk.
+"""
+
+from tests.browser.steps import PASSPHRASE, pair, sign_up
+
+VISITOR_PAGES = [
+    "/",
+    "/log-in/",
+    "/sign-up/",
+    "/learn/",
+    "/learn/lube-types/",
+    "/soup/",
+    "/goodbye/",
+    "/no-such-page/",
+]
+PERSON_PAGES = [
+    "/",
+    "/reflect/",
+    "/learn/",
+    "/discover/",
+    "/discover/together/",
+    "/pair/",
+    "/pair/join/",
+    "/settings/",
+    "/settings/unpair/",
+    "/settings/delete/",
+]
+STAGE_PAGES = ["/", "/pair/", "/discover/", "/discover/together/", "/settings/unpair/"]
+
+
+def _visit_all(page, paths, label, visit):
+    for path in paths:
+        page.goto(path)
+        visit(page, f"{label} {path}")
+
+
+def walk(open_page, visit, **options):
+    visitor = open_page(**options)
+    _visit_all(visitor, VISITOR_PAGES, "visitor", visit)
+    visitor.goto("/sign-up/")
+    visitor.get_by_role("button", name="Create my account").click()
+    visit(visitor, "visitor sign-up with errors")
+    visitor.goto("/log-in/")
+    visitor.get_by_label("Username").fill("nobody")
+    visitor.get_by_label("Passphrase").fill("not the passphrase")
+    visitor.get_by_role("button", name="Log in").click()
+    visit(visitor, "visitor log-in with an error")
+
+    alex, blake = open_page(**options), open_page(**options)
+    sign_up(alex, "alex")
+    sign_up(blake, "blake")
+    for name, page in (("alex", alex), ("blake", blake)):
+        _visit_all(page, PERSON_PAGES, f"{name} unpaired", visit)
+
+    alex.goto("/pair/")
+    alex.get_by_role("button", name="Make an invitation code").click()
+    visit(alex, "alex with a fresh invitation code")
+    blake.goto("/pair/")
+    blake.get_by_label("Invitation code").fill("not a real code")
+    blake.get_by_role("button", name="Join").click()
+    visit(blake, "blake with a code that does not work")
+    blake.goto("/settings/delete/")
+    blake.get_by_label("Type your username to confirm").fill("someone else")
+    blake.get_by_role("button", name="Delete everything").click()
+    visit(blake, "blake delete with an error")
+
+    pair(alex, blake)
+    for name, page in (("alex", alex), ("blake", blake)):
+        _visit_all(page, STAGE_PAGES, f"{name} paired", visit)
+
+    alex.goto("/reflect/")
+    alex.get_by_label("My thoughts").first.fill("A private thought.")
+    alex.get_by_role("button", name="Save").click()
+    visit(alex, "alex journal saved")
+
+    for name, page, role in (("alex", alex, "give"), ("blake", blake, "receive")):
+        page.goto("/discover/")
+        page.locator(f"input[name='buttock-massage__{role}'][value='yes']").check()
+        page.locator(f"input[name='small-plug__{role}'][value='curious']").check()
+        page.get_by_role("button", name="Save and mark my answers finished").click()
+        visit(page, f"{name} after finishing")
+    for name, page in (("alex", alex), ("blake", blake)):
+        _visit_all(page, ["/discover/", "/discover/together/"], f"{name} revealed", visit)
+
+    alex.goto("/log-in/")  # logged in: redirected home
+    assert PASSPHRASE  # the steps' passphrase is what the personas signed up with
