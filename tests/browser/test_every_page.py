@@ -35,7 +35,8 @@ SMALL_TARGETS = """() => {
     }
     const r = box.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
-    if (r.width < 44 || r.height < 44) small.push(`${el.outerHTML.slice(0, 80)} ${Math.round(r.width)}x${Math.round(r.height)}`);
+    const size = `${Math.round(r.width)}x${Math.round(r.height)}`;
+    if (r.width < 44 || r.height < 44) small.push(`${el.outerHTML.slice(0, 80)} ${size}`);
   }
   return small;
 }"""
