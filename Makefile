@@ -8,7 +8,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/handhold
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint chromium postgres
+.PHONY: run test test-sqlite test-postgres lint chromium postgres screenshots
 
 ## Install Handhold and run it on http://127.0.0.1:8000 (data in ./data/).
 run: $(VENV)/.installed-run
@@ -24,6 +24,11 @@ test-sqlite: $(VENV)/.installed-test
 test-postgres: $(VENV)/.installed-test postgres
 	@echo "== tests on PostgreSQL ($(POSTGRES_URL)) =="
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+
+## Render every page, at every stage, at phone and desktop width into ./screenshots/.
+screenshots: $(VENV)/.installed-test chromium
+	$(BIN)/pytest -q tests/browser/test_every_page.py --screenshots screenshots
+	@echo "Screenshots are in screenshots/phone and screenshots/desktop."
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

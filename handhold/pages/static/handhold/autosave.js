@@ -7,6 +7,9 @@
   if (!form || !window.fetch || !window.FormData) return;
   var status = form.querySelector("[data-autosave-status]");
   var timer = null;
+  // The words come from the page, so that they are translated with the rest of it.
+  var savedText = (status && status.getAttribute("data-saved")) || "Saved.";
+  var failedText = (status && status.getAttribute("data-failed")) || "Not saved.";
 
   function say(text) {
     if (status) status.textContent = text;
@@ -21,10 +24,10 @@
       credentials: "same-origin",
     })
       .then(function (response) {
-        say(response.ok ? "Saved." : "Not saved yet: please use the Save button.");
+        say(response.ok ? savedText : failedText);
       })
       .catch(function () {
-        say("Not saved yet: please use the Save button.");
+        say(failedText);
       });
   }
 

@@ -1,0 +1,26 @@
+"""Every flow works with JavaScript switched off: sign-up, pairing, answering, the reveal."""
+
+from tests.browser.steps import pair, sign_up
+
+
+def test_the_whole_journey_without_javascript(open_page):
+    alex = open_page(java_script_enabled=False)
+    blake = open_page(java_script_enabled=False)
+    sign_up(alex, "alex")
+    sign_up(blake, "blake")
+    pair(alex, blake)
+    assert "You are paired with alex" in blake.locator("main").inner_text()
+
+    alex.goto("/reflect/")
+    alex.get_by_label("My thoughts").first.fill("Written without JavaScript.")
+    alex.get_by_role("button", name="Save").click()
+    assert "Written without JavaScript." in alex.content()
+
+    for page, role in ((alex, "give"), (blake, "receive")):
+        page.goto("/discover/")
+        page.locator(f"input[name='kisses-lower-back__{role}'][value='curious']").check()
+        page.get_by_role("button", name="Save and mark my answers finished").click()
+
+    for page in (alex, blake):
+        page.goto("/discover/together/")
+        assert "Kisses on the lower back" in page.locator("main").inner_text()
