@@ -3,6 +3,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Couple(models.Model):
@@ -32,9 +33,9 @@ class User(AbstractBaseUser):
     username = models.CharField(
         max_length=40,
         unique=True,
-        error_messages={"unique": "That username is taken. Please choose another."},
+        error_messages={"unique": _("That username is taken. Please choose another.")},
         validators=[UnicodeUsernameValidator()],
-        help_text="Letters, digits and @ . + - _ only.",
+        help_text=_("Letters, digits and @ . + - _ only."),
     )
     date_joined = models.DateTimeField(default=timezone.now)
     # When this person confirmed they are 18 or over; no account exists without it.
@@ -58,7 +59,7 @@ class User(AbstractBaseUser):
             models.UniqueConstraint(
                 Lower("username"),
                 name="username_unique_ignoring_case",
-                violation_error_message="That username is taken. Please choose another.",
+                violation_error_message=_("That username is taken. Please choose another."),
             ),
         ]
 

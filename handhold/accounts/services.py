@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import Couple, Invitation, User
 from handhold.core import invitations as codes
@@ -23,7 +24,7 @@ class PairingError(Exception):
 
 # One message for every code that does not work, whether mistyped, expired, used, withdrawn or
 # the inviter's own: telling them apart would say something about another person.
-CODE_DOES_NOT_WORK = (
+CODE_DOES_NOT_WORK = _(
     "That code doesn't work. It may have a typo, have expired or have been used already. "
     "Please ask your partner for a fresh one."
 )
@@ -43,7 +44,7 @@ def username_is_taken(username: str) -> bool:
     return User.objects.filter(username__iexact=username).exists()
 
 
-USERNAME_TAKEN = "That username is taken. Please choose another."
+USERNAME_TAKEN = _("That username is taken. Please choose another.")
 
 
 def sign_up(*, username: str, passphrase: str) -> User:
@@ -81,7 +82,7 @@ def create_invitation(*, inviter: User) -> str:
     The code is returned once, to be shown once: only its hash is stored.
     """
     if inviter.couple_id is not None:
-        raise PairingError("You are already paired. Unpair first to invite someone new.")
+        raise PairingError(_("You are already paired. Unpair first to invite someone new."))
     Invitation.objects.filter(inviter=inviter).delete()
     code = codes.new_invitation_code()
     now = timezone.now()
@@ -106,7 +107,7 @@ def join_with_code(*, user: User, code: str) -> Couple:
     """Pair `user` with whoever made `code`, and use the code up."""
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.couple_id is not None:
-        raise PairingError("You are already paired. Unpair first to join someone new.")
+        raise PairingError(_("You are already paired. Unpair first to join someone new."))
     if codes.normalise_code(code) is None:
         raise PairingError(CODE_DOES_NOT_WORK)
     invitation = (

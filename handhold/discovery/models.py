@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import Couple
 
@@ -9,9 +10,9 @@ class JournalEntry(models.Model):
     """One private reflection answer. Never shown to the partner in any form."""
 
     class Marker(models.TextChoices):
-        READY = "ready", "Ready"
-        NOT_YET = "not_yet", "Not yet"
-        UNSURE = "unsure", "Unsure"
+        READY = "ready", _("Ready")
+        NOT_YET = "not_yet", _("Not yet")
+        UNSURE = "unsure", _("Unsure")
 
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journal_entries"
@@ -37,14 +38,14 @@ class Answer(models.Model):
     """How one person feels about one activity in one role. No row means "skipped for now"."""
 
     class Role(models.TextChoices):
-        GIVE = "give", "Give"
-        RECEIVE = "receive", "Receive"
-        TOGETHER = "together", "Together"
+        GIVE = "give", _("Give")
+        RECEIVE = "receive", _("Receive")
+        TOGETHER = "together", _("Together")
 
     class Choice(models.TextChoices):
-        YES = "yes", "Yes"
-        CURIOUS = "curious", "Curious"
-        NO = "no", "No"
+        YES = "yes", _("Yes")
+        CURIOUS = "curious", _("Curious")
+        NO = "no", _("No")
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers"

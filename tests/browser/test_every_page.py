@@ -59,6 +59,8 @@ def test_every_page_passes_axe_and_stays_light(open_page, screenshot_dir):
 
     def visit(page, label):
         page.wait_for_load_state("load")
+        if page.evaluate("document.images.length + document.querySelectorAll('svg').length"):
+            problems.append(f"{label}: shows an image (Handhold shows none)")
         page.evaluate(AXE)
         violations = page.evaluate(RUN_AXE, AXE_TAGS)
         problems.extend(f"{label}: {v}" for v in violations)

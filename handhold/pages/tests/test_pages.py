@@ -68,3 +68,13 @@ def test_static_files_are_served_by_handhold_itself(client):
 
     response = Client().get("/static/handhold/handhold.css")
     assert response.status_code == 200
+
+
+def test_the_only_images_are_three_small_abstract_icons():
+    """No image of a body anywhere: the static files hold only the favicon, its discreet
+    twin and the soup bowl of the quick-exit page."""
+    from pathlib import Path
+
+    static = Path(__file__).resolve().parents[1] / "static" / "handhold"
+    images = sorted(p.name for p in static.iterdir() if p.suffix not in {".css", ".js"})
+    assert images == ["bowl.svg", "icon.svg", "notes.svg"]
