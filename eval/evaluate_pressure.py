@@ -1,11 +1,19 @@
-"""Evaluate the pressure checker on the labelled messages in pressure_messages.jsonl.
+"""Evaluate the pressure checker on the labelled messages.
 
-    python eval/evaluate_pressure.py [--split dev|holdout|all] [--show-errors]
+    python eval/evaluate_pressure.py [--split NAME] [--folds 5] [--rules-only] [--show-errors]
 
-Message level: a message counts as flagged when `check(text).pressuring` is true. Per category:
-a message counts for a category when a finding of that category is reported; a respectful
-message that gets one is a false positive for it. The rules were tuned on the `dev` split only;
-`holdout` (every third message, set aside when the set was written) shows how they generalise.
+The checker has two parts: hand-written rules, and a naive Bayes model learned from the same
+labelled file (handhold/core/pressure_messages.jsonl). Scoring the model on messages it learned
+from would flatter it, so the model is cross-validated: the messages are cut into --folds parts,
+and each part is checked by a model trained on the others only.
+
+The rules were written and tuned while looking at the messages, split by split, in the order
+dev, holdout, fresh, fresh2, fresh3. Each later split was written before the rules were tuned on
+it, and its first score was kept in the README: that is the honest figure for unseen messages.
+
+Message level: a message counts as flagged when `pressuring` is true. Per category: a message
+counts for a category when a finding of that category is reported; a respectful message that
+gets one is a false positive for it.
 """
 
 from __future__ import annotations
@@ -19,33 +27,48 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from handhold.core.pressure import CATEGORIES, check  # noqa: E402
+from handhold.core.pressure_model import MESSAGES, Example, NaiveBayes  # noqa: E402
 
-DATA = Path(__file__).with_name("pressure_messages.jsonl")
 TARGET_F1, TARGET_FPR = 0.95, 0.05
+SPLITS = ["dev", "holdout", "fresh", "fresh2", "fresh3"]
 
 
-def load(split: str) -> list[dict]:
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
-    return [r for r in rows if split == "all" or r["split"] == split]
+def load() -> list[dict]:
+    return [json.loads(line) for line in MESSAGES.read_text(encoding="utf-8").splitlines() if line]
 
 
-def ratio(a: int, b: int) -> float:
+def ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
 def scores(tp: int, fp: int, fn: int, negatives: int) -> dict:
     precision, recall = ratio(tp, tp + fp), ratio(tp, tp + fn)
-    f1 = ratio(2 * precision * recall, precision + recall) if precision + recall else 0.0
+    f1 = ratio(2 * precision * recall, precision + recall)
     return {"precision": precision, "recall": recall, "f1": f1, "fpr": ratio(fp, negatives)}
 
 
-def evaluate(rows: list[dict]) -> dict:
+def predictions(rows: list[dict], folds: int, rules_only: bool) -> list:
+    """(row, result) for every row, each checked by a model that never saw it."""
+    out = [None] * len(rows)
+    for fold in range(folds):
+        training = [
+            Example(r["text"], r["pressuring"], tuple(r["categories"]))
+            for i, r in enumerate(rows)
+            if i % folds != fold
+        ]
+        model = NaiveBayes(training)
+        for i, row in enumerate(rows):
+            if i % folds == fold:
+                out[i] = (row, check(row["text"], model=model, use_model=not rules_only))
+    return out
+
+
+def evaluate(checked: list) -> dict:
     tp = fp = fn = 0
-    negatives = sum(not r["pressuring"] for r in rows)
+    negatives = sum(not row["pressuring"] for row, _ in checked)
     per = {name: Counter() for name in CATEGORIES}
     errors = []
-    for row in rows:
-        result = check(row["text"])
+    for row, result in checked:
         predicted = {f.category for f in result.findings}
         if result.pressuring and row["pressuring"]:
             tp += 1
@@ -63,8 +86,8 @@ def evaluate(rows: list[dict]) -> dict:
             counter["support"] += labelled
     return {
         "overall": scores(tp, fp, fn, negatives),
-        "messages": len(rows),
-        "pressuring": sum(r["pressuring"] for r in rows),
+        "messages": len(checked),
+        "pressuring": sum(row["pressuring"] for row, _ in checked),
         "categories": {
             name: {**scores(c["tp"], c["fp"], c["fn"], negatives), "support": c["support"]}
             for name, c in per.items()
@@ -75,12 +98,23 @@ def evaluate(rows: list[dict]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "holdout", "fresh", "fresh2", "fresh3", "all"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--rules-only", action="store_true", help="leave the learned model out")
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args(argv)
-    report = evaluate(load(args.split))
+    checked = [
+        (row, result)
+        for row, result in predictions(load(), args.folds, args.rules_only)
+        if args.split == "all" or row["split"] == args.split
+    ]
+    report = evaluate(checked)
     o = report["overall"]
-    print(f"split: {args.split}  messages: {report['messages']}  pressuring: {report['pressuring']}")
+    mode = "rules only" if args.rules_only else f"rules + model ({args.folds}-fold cross-validated)"
+    print(
+        f"split: {args.split}  messages: {report['messages']}  pressuring: "
+        f"{report['pressuring']}  checker: {mode}"
+    )
     print(
         f"overall   precision {o['precision']:.3f}  recall {o['recall']:.3f}  "
         f"F1 {o['f1']:.3f}  false-positive rate {o['fpr']:.3f}"

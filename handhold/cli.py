@@ -63,6 +63,34 @@ def content_check(args: argparse.Namespace) -> int:
     return status
 
 
+def check_messages(args: argparse.Namespace) -> int:
+    """One message per line in, one JSON object per line out. Needs no Django or database."""
+    import json
+
+    from handhold.core.pressure import check
+
+    status = 0
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        if args.jsonl:
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as error:
+                print(f"line {number}: not valid JSON ({error.msg})", file=sys.stderr)
+                status = 1
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                print(f'line {number}: expected an object like {{"text": "..."}}', file=sys.stderr)
+                status = 1
+                continue
+            text = item["text"]
+        else:
+            text = line.rstrip("\r\n")
+        print(json.dumps({"text": text, **check(text).as_dict()}, ensure_ascii=False), flush=True)
+    return status
+
+
 def manage(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import execute_from_command_line
@@ -95,6 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = content_commands.add_parser("check", help="validate content pack folders")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.set_defaults(func=content_check)
+
+    check_parser = commands.add_parser(
+        "check", help="check messages on standard input for pressuring language"
+    )
+    check_parser.add_argument(
+        "--jsonl", action="store_true", help='read lines of {"text": ...} instead of plain text'
+    )
+    check_parser.set_defaults(func=check_messages)
 
     manage_parser = commands.add_parser("manage", help="run a Django management command")
     manage_parser.add_argument("rest", nargs=argparse.REMAINDER)

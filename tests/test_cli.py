@@ -181,3 +181,41 @@ def test_serve_runs_handhold_under_gunicorn_and_logs_nothing_personal(clean_env)
     data = Path(clean_env["HANDHOLD_DATA_DIR"])
     assert (data / "handhold.sqlite3").exists()
     assert (data / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def run_check(stdin: str, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "handhold.cli", "check", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_check_writes_one_json_object_per_message_and_skips_empty_lines():
+    import json
+
+    result = run_check("Just try it once.\n\nWould you like to talk? No is fine.\n")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["text"] for line in lines] == [
+        "Just try it once.",
+        "Would you like to talk? No is fine.",
+    ]
+    assert set(lines[0]) == {"text", "pressuring", "findings", "says_no_is_fine", "framing_notes"}
+    assert lines[0]["pressuring"] and lines[0]["findings"][0]["category"] == "surprise"
+    assert not lines[1]["pressuring"] and lines[1]["says_no_is_fine"]
+
+
+def test_check_reads_jsonl_and_reports_bad_lines_clearly():
+    import json
+
+    result = run_check('{"text": "You owe me"}\nnot json\n[1]\n{"text": 3}\n', "--jsonl")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["text"] == "You owe me"
+    assert result.stderr.splitlines() == [
+        "line 2: not valid JSON (Expecting value)",
+        'line 3: expected an object like {"text": "..."}',
+        'line 4: expected an object like {"text": "..."}',
+    ]

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from handhold.core.pressure_model import NaiveBayes, default_model
+
 
 @dataclass(frozen=True)
 class Category:
@@ -53,12 +55,12 @@ CATEGORIES: dict[str, Category] = {
         Category(
             "insult",
             "Calling someone names for their boundaries shames them into silence.",
-            "Describe your own wish without judging theirs: 'I'm curious about this; how do you feel?'",
+            "Describe your own wish without judging theirs: 'I'm curious; how do you feel?'",
         ),
         Category(
             "anger",
             "Anger or sulking about an answer makes saying no feel unsafe.",
-            "Take a moment for your own feelings first, then talk when you can be warm about any answer.",
+            "Take time with your own feelings first; talk when you can be warm about any answer.",
         ),
         Category(
             "comparison",
@@ -230,8 +232,8 @@ RULES: list[Rule] = [
     Rule(
         "guilt",
         _r(
-            rf"\b(?:a real|a good|a loving) (?:partner|girlfriend|boyfriend|wife|husband) "
-            rf"would\b"
+            r"\b(?:a real|a good|a loving) (?:partner|girlfriend|boyfriend|wife|husband) "
+            r"would\b"
         ),
         negatable=False,
     ),
@@ -268,8 +270,8 @@ RULES: list[Rule] = [
     Rule(
         "relationship_threat",
         _r(
-            rf"\bor (?:we'?re|we are) (?:done|over|finished)\b|"
-            rf"\b(?:we'?re|we are) (?:done|over) if\b"
+            r"\bor (?:we'?re|we are) (?:done|over|finished)\b|"
+            r"\b(?:we'?re|we are) (?:done|over) if\b"
         ),
         negatable=False,
     ),
@@ -289,8 +291,8 @@ RULES: list[Rule] = [
     Rule(
         "insult",
         _r(
-            rf"\b(?:acting|behaving) like (?:a|an|such a) (?:child|baby|kid|prude|nun|"
-            rf"virgin|teenager|grandma|grandmother)\b"
+            r"\b(?:acting|behaving) like (?:a|an|such a) (?:child|baby|kid|prude|nun|"
+            r"virgin|teenager|grandma|grandmother)\b"
         ),
         negatable=False,
     ),
@@ -834,7 +836,8 @@ RULES += [
         "explicit_threat",
         _r(
             r"\b(?:because i (?:said|say) so|make your life (?:hell|miserable|"
-            r"difficult)|force you|make you (?:do|try|take|have|give|let)|(?:don'?t|do not) make me|"
+            r"difficult)|force you|make you (?:do|try|take|have|give|let)|"
+            r"(?:don'?t|do not) make me|"
             r"you'?ll (?:do it|do as|be punished|pay)|i'?ll make sure you|"
             r"you (?:will|'ll) do (?:it|this|what i))\b"
         ),
@@ -966,7 +969,7 @@ FRAMING: list[tuple[re.Pattern, str]] = [
     ),
     (
         _r(r"\banal sex\b"),
-        "'Anal play' has no goal to reach; 'anal sex' can sound like one particular act is the aim.",
+        "'Anal play' has no goal to reach; 'anal sex' can sound as if one act were the aim.",
     ),
 ]
 
@@ -1035,8 +1038,30 @@ def _negated(clause: str, start: int) -> bool:
     return bool(_NEGATOR.search(before) or _RESPECT_FRAME.search(before))
 
 
-def check(text: str) -> Result:
-    """Check one message. Offsets in findings are character offsets into `text`."""
+# Log-odds above which the learned model reports pressure that no rule named. Chosen by
+# cross-validation on the labelled set (eval/evaluate_pressure.py).
+MODEL_THRESHOLD = 1.5
+
+
+def _model_finding(text: str, model: NaiveBayes) -> Finding | None:
+    """A finding from the learned model, for pressure in words no rule knows."""
+    if model.pressure_score(text) <= MODEL_THRESHOLD:
+        return None
+    clauses = [(offset, clause) for offset, clause in _clauses(text)]
+    offset, clause = max(clauses, key=lambda c: model.pressure_score(c[1]))
+    start = offset + len(clause) - len(clause.lstrip())
+    end = offset + len(clause.rstrip())
+    name = model.likely_category(clause) or model.likely_category(text) or "minimising"
+    category = CATEGORIES[name]
+    return Finding(name, start, end, category.why, category.suggestion)
+
+
+def check(text: str, *, model: NaiveBayes | None = None, use_model: bool = True) -> Result:
+    """Check one message. Offsets in findings are character offsets into `text`.
+
+    Rules come first; when none fires, the learned model (pressure_model.py) may still find
+    the message pressuring, and names the clause that reads most so.
+    """
     findings: list[Finding] = []
     seen: set[tuple[str, int]] = set()
     for offset, clause in _clauses(text):
@@ -1066,6 +1091,10 @@ def check(text: str) -> Result:
                         suggestion=category.suggestion,
                     )
                 )
+    if not findings and use_model and text.strip():
+        learned = _model_finding(text, model or default_model())
+        if learned is not None:
+            findings.append(learned)
     findings.sort(key=lambda f: (f.start, f.category))
     notes = [note for pattern, note in FRAMING if pattern.search(text)]
     return Result(
