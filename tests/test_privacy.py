@@ -265,3 +265,47 @@ def test_the_export_holds_only_ones_own_answers_and_journal(asker, partner):
             "updated_at": data["answers"][0]["updated_at"],
         }
     ]
+
+
+# Talk ---------------------------------------------------------------------------------------
+
+
+def _send_and_answer(asker, partner, choice):
+    from handhold.conversation.models import TalkInvitation
+
+    sender, recipient = Client(), Client()
+    sender.force_login(asker)
+    recipient.force_login(partner)
+    sender.post(
+        reverse("conversation:invite"),
+        {"message": "Would you like to talk sometime? A no is completely fine."},
+    )
+    invitation = TalkInvitation.objects.get(answer="")
+    recipient.post(reverse("conversation:answer", args=[invitation.pk]), {"answer": choice})
+
+
+def test_the_asker_cannot_tell_not_now_from_not_for_me(asker, partner):
+    from handhold.conversation.models import TalkInvitation
+
+    _send_and_answer(asker, partner, "not_now")
+    after_not_now = normalised(everything_seen_by(asker))
+    TalkInvitation.objects.all().delete()
+    _send_and_answer(asker, partner, "not_for_me")
+    assert normalised(everything_seen_by(asker)) == after_not_now
+    assert "rests for now" in after_not_now
+
+
+def test_drafts_and_is_it_you_answers_never_reach_the_partner(asker, partner):
+    client = Client()
+    client.force_login(asker)
+    client.post(
+        reverse("conversation:plan"), {"style": "text", "text": "Draft words only Alex sees, 91c2."}
+    )
+    client.post(
+        reverse("conversation:is_it_you"),
+        {"selling-or-sharing__text": "A motive only Alex sees, 5d7e."},
+    )
+    mine = everything_seen_by(asker)
+    assert "91c2" in mine and "5d7e" in mine
+    theirs = everything_seen_by(partner)
+    assert "91c2" not in theirs and "5d7e" not in theirs

@@ -17,6 +17,9 @@ PUBLIC = [
     "discovery:card",
 ]
 PRIVATE_GET = [
+    "conversation:is_it_you",
+    "conversation:plan",
+    "conversation:invite",
     "discovery:reflect",
     "discovery:discover",
     "discovery:reveal",
@@ -27,12 +30,21 @@ PRIVATE_GET = [
     "accounts:export",
     "accounts:delete",
 ]
-PRIVATE_POST_ONLY = ["accounts:invite", "accounts:withdraw", "accounts:discreet"]
+PRIVATE_POST_ONLY = [
+    "accounts:invite",
+    "accounts:withdraw",
+    "accounts:discreet",
+    "conversation:answer",
+    "conversation:reopen",
+]
 POST_ONLY_PUBLIC = ["accounts:logout"]
 
 
 # Example arguments for URLs that take them.
-URL_KWARGS = {"discovery:card": {"card_id": "lube-is-required"}}
+URL_KWARGS = {
+    "discovery:card": {"card_id": "lube-is-required"},
+    "conversation:answer": {"invitation_id": 1},
+}
 
 
 def url(name: str) -> str:

@@ -161,7 +161,10 @@ def delete_everything(*, user: User) -> None:
 
 # Each stage adds what its people wrote to the export; each function returns a dict of
 # sections and must hold nothing that the person's partner wrote.
-EXPORT_SECTIONS = ["handhold.discovery.services.export_for"]
+EXPORT_SECTIONS = [
+    "handhold.discovery.services.export_for",
+    "handhold.conversation.services.export_for",
+]
 
 
 def export_user_data(*, user: User) -> dict:

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "handhold.accounts",
     "handhold.content",
     "handhold.discovery",
+    "handhold.conversation",
 ]
 
 MIDDLEWARE = [

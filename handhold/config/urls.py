@@ -4,4 +4,5 @@ urlpatterns = [
     path("", include("handhold.pages.urls")),
     path("", include("handhold.accounts.urls")),
     path("", include("handhold.discovery.urls")),
+    path("", include("handhold.conversation.urls")),
 ]

@@ -11,6 +11,7 @@ a database and the tests run in milliseconds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -28,12 +29,19 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Days = Annotated[int, Field(ge=0, le=3650, strict=True)]
+
+
 class Manifest(_Strict):
     id: Id
     title: Text
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
     version: Text
     description: str = ""
+    # After an invitation to talk is answered "Not now" or "Not for me", how long before the
+    # asker may invite again on this topic.
+    cool_off_not_now_days: Days = 14
+    cool_off_not_for_me_days: Days = 90
 
 
 class Activity(_Strict):
@@ -58,6 +66,8 @@ class ReflectionQuestion(_Strict):
     question: Text
     why: Text
     card: Id | None = None
+    # "reflect" questions come before anything is said; "is-it-you" ones before planning a talk.
+    stage: Literal["reflect", "is-it-you"] = "reflect"
 
 
 class Source(_Strict):
@@ -80,10 +90,28 @@ class Card(_Strict):
     sources: Annotated[list[Source], Field(min_length=1)]
 
 
+Style = Literal["casual", "text", "sit_down"]
+
+
 class ChecklistPoint(_Strict):
     id: Id
     title: Text
     detail: Text
+    # One example line per conversation style; a point without one is left out of that style.
+    examples: dict[Style, Text] = Field(default_factory=dict)
+    # Regular expressions that show a draft already covers this point.
+    cues: list[Text] = Field(default_factory=list)
+    # Said at the start of the talk and again at the end.
+    bookend: bool = False
+
+    @model_validator(mode="after")
+    def _cues_compile(self) -> ChecklistPoint:
+        for cue in self.cues:
+            try:
+                re.compile(cue)
+            except re.error as error:
+                raise ValueError(f"cues: {cue!r} is not a valid pattern ({error})") from None
+        return self
 
 
 class Supply(_Strict):

@@ -37,10 +37,17 @@ def answer_field_name(item_id: str, role: str) -> str:
 
 
 class JournalForm(forms.Form):
-    def __init__(self, *args, pack: Pack, **kwargs):
+    """The private journal for a list of questions: reflect's, or "Is it you?"'s."""
+
+    def __init__(self, *args, pack: Pack, questions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.pack = pack
-        for question in pack.reflection:
+        self.questions_shown = (
+            questions
+            if questions is not None
+            else [q for q in pack.reflection if q.stage == "reflect"]
+        )
+        for question in self.questions_shown:
             self.fields[text_field_name(question.id)] = forms.CharField(
                 label=question.question,
                 required=False,
@@ -57,7 +64,7 @@ class JournalForm(forms.Form):
 
     def questions(self):
         """(question, text field, marker field) for the template, in the pack's order."""
-        for question in self.pack.reflection:
+        for question in self.questions_shown:
             yield (
                 question,
                 self[text_field_name(question.id)],
@@ -70,7 +77,7 @@ class JournalForm(forms.Form):
                 self.cleaned_data.get(text_field_name(q.id), ""),
                 self.cleaned_data.get(marker_field_name(q.id), ""),
             )
-            for q in self.pack.reflection
+            for q in self.questions_shown
         }
 
 

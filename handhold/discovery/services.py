@@ -59,7 +59,11 @@ def still_open_questions(*, author: User, pack: Pack) -> list:
         for question_id, entry in journal_of(author=author, pack=pack).items()
         if entry.marker == JournalEntry.Marker.READY
     }
-    return [question for question in pack.reflection if question.id not in ready]
+    return [
+        question
+        for question in pack.reflection
+        if question.stage == "reflect" and question.id not in ready
+    ]
 
 
 # Discover --------------------------------------------------------------------------------

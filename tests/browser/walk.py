@@ -19,6 +19,9 @@ VISITOR_PAGES = [
 ]
 PERSON_PAGES = [
     "/",
+    "/talk/",
+    "/talk/plan/",
+    "/talk/invite/",
     "/reflect/",
     "/learn/",
     "/discover/",
@@ -29,7 +32,16 @@ PERSON_PAGES = [
     "/settings/unpair/",
     "/settings/delete/",
 ]
-STAGE_PAGES = ["/", "/pair/", "/discover/", "/discover/together/", "/settings/unpair/"]
+STAGE_PAGES = [
+    "/",
+    "/pair/",
+    "/discover/",
+    "/discover/together/",
+    "/talk/",
+    "/talk/plan/",
+    "/talk/invite/",
+    "/settings/unpair/",
+]
 
 
 def _visit_all(page, paths, label, visit):
@@ -85,6 +97,26 @@ def walk(open_page, visit, **options):
         visit(page, f"{name} after finishing")
     for name, page in (("alex", alex), ("blake", blake)):
         _visit_all(page, ["/discover/", "/discover/together/"], f"{name} revealed", visit)
+
+    alex.goto("/talk/plan/")
+    alex.get_by_label("Your own words").fill("Come on, just try it once. A no is fine.")
+    alex.get_by_role("button", name="Save and check my words").click()
+    visit(alex, "alex planner with findings")
+    alex.goto("/talk/invite/")
+    alex.get_by_label("A short message to your partner").fill("Just try it once, for me.")
+    alex.get_by_role("button", name="Check and send").click()
+    visit(alex, "alex invitation with findings")
+    alex.get_by_label("A short message to your partner").fill(
+        "Would you like to talk about something new sometime? A no is completely fine."
+    )
+    alex.get_by_role("button", name="Check and send").click()
+    visit(alex, "alex invitation sent")
+    blake.goto("/talk/invite/")
+    visit(blake, "blake with an invitation to answer")
+    blake.get_by_role("button", name="Not for me").click()
+    visit(blake, "blake after answering")
+    alex.goto("/talk/invite/")
+    visit(alex, "alex after the answer")
 
     alex.goto("/log-in/")  # logged in: redirected home
     assert PASSPHRASE  # the steps' passphrase is what the personas signed up with

@@ -1,0 +1,173 @@
+"""Writes and reads for the conversation stage: drafts, checking, and invitations to talk.
+
+The cool-off after "Not now" or "Not for me" is enforced here, on the server, whatever the
+request: a form, a replayed POST or a script all meet the same refusal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from handhold.accounts.models import User
+from handhold.accounts.services import partner_of
+from handhold.conversation.models import ConversationDraft, TalkInvitation
+from handhold.core import conversation as rules
+from handhold.core.packs import Pack
+from handhold.core.pressure import Result, check
+
+
+def talk_questions(pack: Pack) -> list:
+    return [q for q in pack.reflection if q.stage == "is-it-you"]
+
+
+def draft_of(*, author: User, pack: Pack) -> ConversationDraft | None:
+    return ConversationDraft.objects.filter(author=author, pack_id=pack.id).first()
+
+
+@transaction.atomic
+def save_draft(*, author: User, pack: Pack, style: str, text: str) -> ConversationDraft:
+    draft = draft_of(author=author, pack=pack) or ConversationDraft(author=author, pack_id=pack.id)
+    draft.style, draft.text, draft.updated_at = style, text, timezone.now()
+    draft.full_clean()
+    draft.save()
+    return draft
+
+
+@dataclass(frozen=True)
+class Analysis:
+    result: Result
+    covered: frozenset[str]
+
+
+def analyse(*, text: str, pack: Pack) -> Analysis:
+    """The checker's findings and the checklist points the text covers."""
+    result = check(text)
+    covered = rules.covered_points(text, pack.checklist, says_no_is_fine=result.says_no_is_fine)
+    return Analysis(result=result, covered=frozenset(covered))
+
+
+# Invitations to talk ----------------------------------------------------------------------
+
+
+class CannotInvite(Exception):
+    """Why an invitation cannot go now. Messages are kind and never show a countdown."""
+
+
+def pending_invitation_for(*, recipient: User, pack: Pack) -> TalkInvitation | None:
+    """An unanswered invitation waiting for `recipient`, fetched through their couple."""
+    if recipient.couple_id is None:
+        return None
+    return (
+        TalkInvitation.objects.filter(couple_id=recipient.couple_id, pack_id=pack.id, answer="")
+        .exclude(sender=recipient)
+        .first()
+    )
+
+
+def latest_sent(*, sender: User, pack: Pack) -> TalkInvitation | None:
+    if sender.couple_id is None:
+        return None
+    return TalkInvitation.objects.filter(
+        couple_id=sender.couple_id, sender=sender, pack_id=pack.id
+    ).first()
+
+
+def invitation_cool_off_until(invitation: TalkInvitation | None, pack: Pack):
+    if invitation is None or invitation.reopened_at is not None:
+        return None
+    return rules.cool_off_until(
+        invitation.answer or None,
+        invitation.answered_at,
+        not_now_days=pack.manifest.cool_off_not_now_days,
+        not_for_me_days=pack.manifest.cool_off_not_for_me_days,
+    )
+
+
+def may_invite(*, sender: User, pack: Pack) -> bool:
+    if partner_of(sender) is None:
+        return False
+    latest = latest_sent(sender=sender, pack=pack)
+    if latest is not None and not latest.answer:
+        return False  # one invitation at a time
+    return rules.may_invite_again(timezone.now(), invitation_cool_off_until(latest, pack))
+
+
+@transaction.atomic
+def send_invitation(*, sender: User, pack: Pack, message: str) -> TalkInvitation:
+    """Send an invitation to talk, if the checker finds no pressure and no cool-off applies."""
+    sender = User.objects.select_for_update().get(pk=sender.pk)
+    if partner_of(sender) is None:
+        raise CannotInvite("You can send an invitation once you are paired.")
+    if not may_invite(sender=sender, pack=pack):
+        raise CannotInvite(
+            "This topic is resting for now. Your partner can open it again whenever they like."
+        )
+    if check(message).pressuring:
+        raise CannotInvite("Please rewrite the message without the words highlighted below.")
+    invitation = TalkInvitation(
+        couple_id=sender.couple_id, sender=sender, pack_id=pack.id, message=message
+    )
+    invitation.full_clean()
+    invitation.save()
+    return invitation
+
+
+@transaction.atomic
+def answer_invitation(*, recipient: User, invitation_id: int, answer: str) -> TalkInvitation:
+    """Record the partner's answer. Raises TalkInvitation.DoesNotExist for anyone else."""
+    invitation = (
+        TalkInvitation.objects.select_for_update()
+        .filter(couple_id=recipient.couple_id, answer="")
+        .exclude(sender=recipient)
+        .get(pk=invitation_id)
+    )
+    invitation.answer, invitation.answered_at = answer, timezone.now()
+    invitation.full_clean()
+    invitation.save()
+    return invitation
+
+
+@transaction.atomic
+def reopen_topic(*, recipient: User, pack: Pack) -> None:
+    """The partner lifts any cool-off: the asker may invite again."""
+    if recipient.couple_id is None:
+        return
+    TalkInvitation.objects.filter(
+        couple_id=recipient.couple_id, pack_id=pack.id, reopened_at__isnull=True
+    ).exclude(sender=recipient).exclude(answer="").update(reopened_at=timezone.now())
+
+
+def acknowledgement_for(*, sender: User, pack: Pack) -> str | None:
+    """What the asker sees of their latest invitation: one of three neutral states. "Not now"
+    and "Not for me" read the same, and there is never a date to count down to."""
+    latest = latest_sent(sender=sender, pack=pack)
+    if latest is None:
+        return None
+    if not latest.answer:
+        return "sent"
+    if latest.answer == TalkInvitation.Answer.LIKE_TO_TALK:
+        return "like_to_talk"
+    return "resting" if not may_invite(sender=sender, pack=pack) else "open"
+
+
+def export_for(user: User) -> dict:
+    drafts = ConversationDraft.objects.filter(author=user).order_by("pack_id")
+    sent = TalkInvitation.objects.filter(sender=user).order_by("sent_at")
+    return {
+        "conversation_drafts": [
+            {
+                "pack": d.pack_id,
+                "style": d.style,
+                "text": d.text,
+                "updated_at": d.updated_at.isoformat(),
+            }
+            for d in drafts
+        ],
+        "invitations_sent": [
+            {"pack": i.pack_id, "message": i.message, "sent_at": i.sent_at.isoformat()}
+            for i in sent
+        ],
+    }

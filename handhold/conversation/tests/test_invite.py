@@ -1,0 +1,125 @@
+from datetime import timedelta
+
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from handhold.conversation.models import TalkInvitation
+
+INVITE = reverse("conversation:invite")
+KIND = "Would you like to talk about something new sometime? A no is completely fine."
+
+
+def send(client, message=KIND):
+    return client.post(INVITE, {"message": message})
+
+
+def answer(client, invitation, choice):
+    url = reverse("conversation:answer", args=[invitation.pk])
+    return client.post(url, {"answer": choice})
+
+
+def test_a_kind_invitation_is_sent_and_the_partner_sees_three_equal_answers(
+    client_for, asker, partner
+):
+    assert send(client_for(asker)).status_code == 302
+    html = client_for(partner).get(INVITE).content.decode()
+    assert KIND in html
+    for label in ("I&#x27;d like to talk", "Not now", "Not for me"):
+        assert f'class="button button-answer">{label}</button>' in html
+
+
+def test_a_pressuring_invitation_is_shown_its_findings_and_not_sent(client_for, asker, partner):
+    response = send(client_for(asker), "Just try it once, you owe me.")
+    assert response.status_code == 400
+    assert b"<mark" in response.content
+    assert b"Please rewrite the message" in response.content
+    assert not TalkInvitation.objects.exists()
+
+
+def test_one_invitation_at_a_time(client_for, asker, partner):
+    client = client_for(asker)
+    send(client)
+    assert send(client).status_code == 400
+    assert TalkInvitation.objects.count() == 1
+
+
+def test_not_for_me_rests_the_topic_for_90_days_however_the_request_is_sent(
+    client_for, asker, partner
+):
+    send(client_for(asker))
+    answer(client_for(partner), TalkInvitation.objects.get(), "not_for_me")
+    with time_machine.travel(timezone.now() + timedelta(days=89)):
+        response = send(client_for(asker))
+        assert response.status_code == 400
+        assert b"resting for now" in response.content or b"rests for now" in response.content
+    assert TalkInvitation.objects.count() == 1
+    with time_machine.travel(timezone.now() + timedelta(days=90, minutes=1)):
+        assert send(client_for(asker)).status_code == 302
+    assert TalkInvitation.objects.count() == 2
+
+
+def test_not_now_rests_the_topic_for_14_days(client_for, asker, partner):
+    send(client_for(asker))
+    answer(client_for(partner), TalkInvitation.objects.get(), "not_now")
+    with time_machine.travel(timezone.now() + timedelta(days=13)):
+        assert send(client_for(asker)).status_code == 400
+    with time_machine.travel(timezone.now() + timedelta(days=14, minutes=1)):
+        assert send(client_for(asker)).status_code == 302
+
+
+def test_the_asker_sees_no_countdown(client_for, asker, partner):
+    send(client_for(asker))
+    answer(client_for(partner), TalkInvitation.objects.get(), "not_for_me")
+    html = client_for(asker).get(INVITE).content.decode()
+    assert "rests for now" in html
+    for word in ("days", "day", "until", "weeks"):
+        assert f" {word} " not in html.split("<main")[1]
+
+
+def test_the_partner_can_reopen_the_topic_at_any_time(client_for, asker, partner):
+    send(client_for(asker))
+    answer(client_for(partner), TalkInvitation.objects.get(), "not_for_me")
+    client_for(partner).post(reverse("conversation:reopen"))
+    assert send(client_for(asker)).status_code == 302
+
+
+def test_the_asker_cannot_reopen_their_own_cool_off(client_for, asker, partner):
+    send(client_for(asker))
+    answer(client_for(partner), TalkInvitation.objects.get(), "not_for_me")
+    client_for(asker).post(reverse("conversation:reopen"))
+    assert send(client_for(asker)).status_code == 400
+
+
+def test_only_the_partner_can_answer_and_anyone_else_gets_404(
+    client_for, asker, partner, stranger, former_partner
+):
+    send(client_for(asker))
+    invitation = TalkInvitation.objects.get()
+    for person in (asker, stranger, former_partner):
+        assert answer(client_for(person), invitation, "like_to_talk").status_code == 404
+    invitation.refresh_from_db()
+    assert invitation.answer == ""
+
+
+def test_a_bad_answer_changes_nothing(client_for, asker, partner):
+    send(client_for(asker))
+    invitation = TalkInvitation.objects.get()
+    response = answer(client_for(partner), invitation, "maybe-later-if-you-insist")
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.answer == ""
+
+
+def test_unpairing_removes_invitations(client_for, asker, partner):
+    from handhold.accounts.services import unpair
+
+    send(client_for(asker))
+    unpair(user=partner)
+    assert not TalkInvitation.objects.exists()
+
+
+def test_an_unpaired_person_cannot_invite(client_for, stranger):
+    response = send(client_for(stranger))
+    assert response.status_code == 400
+    assert not TalkInvitation.objects.exists()

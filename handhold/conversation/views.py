@@ -1,0 +1,148 @@
+"""Is it you?, the planner and the invitation to talk. Thin views over conversation.services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from handhold.accounts.services import partner_of
+from handhold.content.registry import default_pack
+from handhold.conversation import services
+from handhold.conversation.forms import AnswerForm, DraftForm, InviteForm
+from handhold.conversation.models import TalkInvitation
+from handhold.core.conversation import STYLES, build_outline
+from handhold.discovery import services as discovery
+from handhold.discovery.forms import JournalForm, marker_field_name, text_field_name
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def is_it_you(request):
+    pack = default_pack()
+    questions = services.talk_questions(pack)
+    if request.method == "POST":
+        form = JournalForm(request.POST, pack=pack, questions=questions)
+        if form.is_valid():
+            discovery.save_journal(author=request.user, pack=pack, entries=form.entries())
+            messages.success(request, _("Saved. Only you can ever see your journal."))
+            return redirect("conversation:is_it_you")
+        status = 400
+    else:
+        journal = discovery.journal_of(author=request.user, pack=pack)
+        initial = {}
+        for question in questions:
+            if question.id in journal:
+                initial[text_field_name(question.id)] = journal[question.id].text
+                initial[marker_field_name(question.id)] = journal[question.id].marker
+        form = JournalForm(initial=initial, pack=pack, questions=questions)
+        status = 200
+    return render(request, "conversation/is_it_you.html", {"form": form}, status=status)
+
+
+def _planner_context(request, pack, form, analysis=None):
+    style = form.data.get("style") if form.is_bound else form.initial.get("style")
+    if style not in STYLES:
+        style = "sit_down"
+    return {
+        "form": form,
+        "outline": build_outline(pack.checklist, style),
+        "points": pack.checklist,
+        "analysis": analysis,
+        "text": form.data.get("text", "") if form.is_bound else form.initial.get("text", ""),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan(request):
+    pack = default_pack()
+    if request.method == "POST":
+        form = DraftForm(request.POST)
+        if form.is_valid():
+            services.save_draft(
+                author=request.user,
+                pack=pack,
+                style=form.cleaned_data["style"],
+                text=form.cleaned_data["text"],
+            )
+            analysis = services.analyse(text=form.cleaned_data["text"], pack=pack)
+            context = _planner_context(request, pack, form, analysis)
+            if request.headers.get("X-Requested-With") == "handhold-check":
+                return render(request, "conversation/_check.html", context)
+            return render(request, "conversation/plan.html", context)
+        return render(
+            request, "conversation/plan.html", _planner_context(request, pack, form), status=400
+        )
+    draft = services.draft_of(author=request.user, pack=pack)
+    style = request.GET.get("style")
+    initial = {
+        "style": style if style in STYLES else (draft.style if draft else "sit_down"),
+        "text": draft.text if draft else "",
+    }
+    form = DraftForm(initial=initial)
+    analysis = services.analyse(text=draft.text, pack=pack) if draft and draft.text else None
+    return render(
+        request, "conversation/plan.html", _planner_context(request, pack, form, analysis)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request):
+    pack = default_pack()
+    partner = partner_of(request.user)
+    form = InviteForm(request.POST if request.method == "POST" else None)
+    analysis = None
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            text = form.cleaned_data["message"]
+            analysis = services.analyse(text=text, pack=pack)
+            try:
+                services.send_invitation(sender=request.user, pack=pack, message=text)
+            except services.CannotInvite as error:
+                form.add_error("message" if analysis.result.pressuring else None, str(error))
+            else:
+                messages.success(
+                    request, _("Your invitation is on its way. Thank you for asking kindly.")
+                )
+                return redirect("conversation:invite")
+    context = {
+        "form": form,
+        "partner": partner,
+        "analysis": analysis,
+        "text": form.data.get("message", "") if form.is_bound else "",
+        "state": services.acknowledgement_for(sender=request.user, pack=pack),
+        "may_invite": services.may_invite(sender=request.user, pack=pack),
+        "received": services.pending_invitation_for(recipient=request.user, pack=pack),
+        "answers": TalkInvitation.Answer.choices,
+    }
+    return render(request, "conversation/invite.html", context, status=status)
+
+
+@login_required
+@require_POST
+def answer(request, invitation_id: int):
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please choose one of the three answers."))
+        return redirect("conversation:invite")
+    try:
+        services.answer_invitation(
+            recipient=request.user, invitation_id=invitation_id, answer=form.cleaned_data["answer"]
+        )
+    except TalkInvitation.DoesNotExist:
+        raise Http404 from None
+    messages.success(request, _("Thank you. Your answer is saved, and you owe no explanation."))
+    return redirect("conversation:invite")
+
+
+@login_required
+@require_POST
+def reopen(request):
+    services.reopen_topic(recipient=request.user, pack=default_pack())
+    messages.success(request, _("The topic is open again. Your partner may invite you to talk."))
+    return redirect("conversation:invite")
