@@ -14,7 +14,7 @@ from handhold.conversation.forms import AnswerForm, DraftForm, InviteForm
 from handhold.conversation.models import TalkInvitation
 from handhold.core.conversation import STYLES, build_outline
 from handhold.discovery import services as discovery
-from handhold.discovery.forms import JournalForm, marker_field_name, text_field_name
+from handhold.discovery.forms import JournalForm
 
 
 @login_required
@@ -31,12 +31,9 @@ def is_it_you(request):
         status = 400
     else:
         journal = discovery.journal_of(author=request.user, pack=pack)
-        initial = {}
-        for question in questions:
-            if question.id in journal:
-                initial[text_field_name(question.id)] = journal[question.id].text
-                initial[marker_field_name(question.id)] = journal[question.id].marker
-        form = JournalForm(initial=initial, pack=pack, questions=questions)
+        form = JournalForm(
+            initial=JournalForm.initial_from(journal, questions), pack=pack, questions=questions
+        )
         status = 200
     return render(request, "conversation/is_it_you.html", {"form": form}, status=status)
 

@@ -62,6 +62,17 @@ class JournalForm(forms.Form):
                 widget=forms.RadioSelect,
             )
 
+    @staticmethod
+    def initial_from(journal: dict, questions) -> dict:
+        """Initial values for the questions shown, from saved journal entries."""
+        initial = {}
+        for question in questions:
+            entry = journal.get(question.id)
+            if entry is not None:
+                initial[text_field_name(question.id)] = entry.text
+                initial[marker_field_name(question.id)] = entry.marker
+        return initial
+
     def questions(self):
         """(question, text field, marker field) for the template, in the pack's order."""
         for question in self.questions_shown:

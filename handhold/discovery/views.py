@@ -13,8 +13,6 @@ from handhold.discovery.forms import (
     JournalForm,
     LadderForm,
     answer_field_name,
-    marker_field_name,
-    text_field_name,
 )
 
 
@@ -39,12 +37,9 @@ def reflect(request):
             return JsonResponse({"saved": False, "errors": form.errors}, status=400)
         status = 400
     else:
+        form = JournalForm(pack=pack)
         journal = services.journal_of(author=request.user, pack=pack)
-        initial = {}
-        for question_id, entry in journal.items():
-            initial[text_field_name(question_id)] = entry.text
-            initial[marker_field_name(question_id)] = entry.marker
-        form = JournalForm(initial=initial, pack=pack)
+        form.initial = JournalForm.initial_from(journal, form.questions_shown)
         status = 200
     context = {
         "form": form,
