@@ -309,3 +309,100 @@ def test_drafts_and_is_it_you_answers_never_reach_the_partner(asker, partner):
     assert "91c2" in mine and "5d7e" in mine
     theirs = everything_seen_by(partner)
     assert "91c2" not in theirs and "5d7e" not in theirs
+
+
+# Go slowly ----------------------------------------------------------------------------------
+
+
+def _settled_couple(asker, partner):
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    from handhold.together.services import mark_we_talked
+
+    for person, role in ((asker, "give"), (partner, "receive")):
+        save_answers(
+            person=person,
+            pack=PACK,
+            choices={("compliment-body", role): "yes", ("small-plug", role): "yes"},
+        )
+        mark_finished(person=person, pack=PACK)
+    save_answers(person=asker, pack=PACK, choices={("pegging", "receive"): "yes"})
+    with time_machine.travel(timezone.now() - timedelta(days=3)):
+        mark_we_talked(user=asker)
+
+
+def _ended_session(asker, partner):
+    from handhold.together.models import SessionPlan
+
+    a, b = Client(), Client()
+    a.force_login(asker)
+    b.force_login(partner)
+    a.post(
+        reverse("together:sessions"),
+        {
+            "steps": [f"compliment-body|{partner.pk}", f"small-plug|{partner.pk}"],
+            "ceiling": 5,
+            "stop_word": "Pineapple",
+        },
+    )
+    plan = SessionPlan.objects.get()
+    b.post(
+        reverse("together:respond", args=[plan.pk]),
+        {"decision": "accept", "keep": [s.pk for s in plan.steps.all()], "ceiling": 5},
+    )
+    a.post(reverse("together:start", args=[plan.pk]))
+    a.post(reverse("together:finish", args=[plan.pk]))
+    return plan, a, b
+
+
+def _session_pages(user, plan) -> str:
+    client = Client()
+    client.force_login(user)
+    return normalised(
+        everything_seen_by(user)
+        + client.get(reverse("together:session", args=[plan.pk])).content.decode()
+        + client.get(reverse("together:debrief", args=[plan.pk])).content.decode()
+    )
+
+
+@pytest.mark.parametrize("pace", ["slower", "same", "further", "stop"])
+def test_a_debrief_shows_nothing_to_the_partner_before_both_wrote(asker, partner, pace):
+    """Blake's pages are byte-for-byte the same whether Alex has written a debrief (with any
+    pace, even "stop") or not."""
+    _settled_couple(asker, partner)
+    plan, alex, _ = _ended_session(asker, partner)
+    before = _session_pages(partner, plan)
+    alex.post(
+        reverse("together:debrief", args=[plan.pk]),
+        {"felt": "Alex's private words, 77aa.", "good": "x", "change": "y", "pace": pace},
+    )
+    after = _session_pages(partner, plan)
+    assert "77aa" not in after
+    assert after == before
+
+
+def test_a_proposal_never_shows_a_non_mutual_item(asker, partner):
+    _settled_couple(asker, partner)
+    plan, _, _ = _ended_session(asker, partner)
+    for person in (asker, partner):
+        client = Client()
+        client.force_login(person)
+        pages = (
+            client.get(reverse("together:sessions")).content.decode()
+            + client.get(reverse("together:session", args=[plan.pk])).content.decode()
+            + client.get(reverse("together:journey")).content.decode()
+        )
+        assert "Pegging" not in pages and "pegging" not in pages
+
+
+def test_while_paused_the_other_is_told_kindly_and_cannot_resume(asker, partner):
+    from handhold.together.services import pause_everything
+
+    pause_everything(user=asker)
+    seen = everything_seen_by(partner)
+    assert "Everything is paused for now" in seen
+    assert 'action="/journey/resume/"' not in seen
+    assert 'action="/journey/resume/"' in everything_seen_by(asker)

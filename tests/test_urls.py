@@ -15,8 +15,12 @@ PUBLIC = [
     "accounts:sign_up",
     "discovery:learn",
     "discovery:card",
+    "together:resources",
 ]
 PRIVATE_GET = [
+    "together:journey",
+    "together:prepare",
+    "together:sessions",
     "conversation:is_it_you",
     "conversation:plan",
     "conversation:invite",
@@ -36,7 +40,18 @@ PRIVATE_POST_ONLY = [
     "accounts:discreet",
     "conversation:answer",
     "conversation:reopen",
+    "together:we_talked",
+    "together:pause",
+    "together:resume",
+    "together:respond",
+    "together:cancel",
+    "together:start",
+    "together:check_in",
+    "together:finish",
+    "together:open_again",
 ]
+# Pages of one object, fetched through the owner's couple: 404 for anyone else.
+OBJECT_GET = ["together:session", "together:debrief"]
 POST_ONLY_PUBLIC = ["accounts:logout"]
 
 
@@ -44,6 +59,14 @@ POST_ONLY_PUBLIC = ["accounts:logout"]
 URL_KWARGS = {
     "discovery:card": {"card_id": "lube-is-required"},
     "conversation:answer": {"invitation_id": 1},
+    "together:session": {"plan_id": 1},
+    "together:debrief": {"plan_id": 1},
+    "together:respond": {"plan_id": 1},
+    "together:cancel": {"plan_id": 1},
+    "together:start": {"plan_id": 1},
+    "together:check_in": {"plan_id": 1},
+    "together:finish": {"plan_id": 1},
+    "together:open_again": {"held_id": 1},
 }
 
 
@@ -61,12 +84,12 @@ def _names(resolver, namespace=""):
 
 
 def test_every_url_is_listed():
-    listed = set(PUBLIC + PRIVATE_GET + PRIVATE_POST_ONLY + POST_ONLY_PUBLIC)
+    listed = set(PUBLIC + PRIVATE_GET + PRIVATE_POST_ONLY + POST_ONLY_PUBLIC + OBJECT_GET)
     assert set(_names(get_resolver())) == listed
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", PRIVATE_GET + PRIVATE_POST_ONLY)
+@pytest.mark.parametrize("name", PRIVATE_GET + PRIVATE_POST_ONLY + OBJECT_GET)
 def test_logged_out_goes_to_log_in(client, name):
     method = client.post if name in PRIVATE_POST_ONLY else client.get
     response = method(url(name))

@@ -164,6 +164,7 @@ def delete_everything(*, user: User) -> None:
 EXPORT_SECTIONS = [
     "handhold.discovery.services.export_for",
     "handhold.conversation.services.export_for",
+    "handhold.together.services.export_for",
 ]
 
 

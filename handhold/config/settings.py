@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "handhold.content",
     "handhold.discovery",
     "handhold.conversation",
+    "handhold.together",
 ]
 
 MIDDLEWARE = [
@@ -208,6 +209,8 @@ HANDHOLD_EXTRA_PACKS = [
 ]
 
 HANDHOLD_INVITATION_LIFETIME = timedelta(hours=24)
+# After the conversation, no session can be proposed for this many days.
+HANDHOLD_SETTLE_DAYS = env_int("HANDHOLD_SETTLE_DAYS", 2)
 
 # Logs carry no usernames, codes or private text: only Django's own warnings and errors (which
 # name a URL path at most) go to standard error. Query strings, where a pairing code may travel,

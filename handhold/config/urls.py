@@ -5,4 +5,5 @@ urlpatterns = [
     path("", include("handhold.accounts.urls")),
     path("", include("handhold.discovery.urls")),
     path("", include("handhold.conversation.urls")),
+    path("", include("handhold.together.urls")),
 ]

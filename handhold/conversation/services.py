@@ -17,6 +17,7 @@ from handhold.conversation.models import ConversationDraft, TalkInvitation
 from handhold.core import conversation as rules
 from handhold.core.packs import Pack
 from handhold.core.pressure import Result, check
+from handhold.together.models import Pause
 
 
 def talk_questions(pack: Pack) -> list:
@@ -89,6 +90,8 @@ def invitation_cool_off_until(invitation: TalkInvitation | None, pack: Pack):
 def may_invite(*, sender: User, pack: Pack) -> bool:
     if partner_of(sender) is None:
         return False
+    if Pause.objects.filter(couple_id=sender.couple_id).exists():
+        return False  # while paused, nobody invites
     latest = latest_sent(sender=sender, pack=pack)
     if latest is not None and not latest.answer:
         return False  # one invitation at a time

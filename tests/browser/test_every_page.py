@@ -5,6 +5,8 @@ page at phone and desktop width into DIR."""
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.browser.walk import walk
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
@@ -44,6 +46,11 @@ SMALL_TARGETS = """() => {
 
 def slug(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+
+
+@pytest.fixture(autouse=True)
+def _no_settle_period(settings):
+    settings.HANDHOLD_SETTLE_DAYS = 0
 
 
 def test_every_page_passes_axe_and_stays_light(open_page, screenshot_dir):

@@ -9,6 +9,7 @@ from tests.browser.steps import PASSPHRASE, pair, sign_up
 
 VISITOR_PAGES = [
     "/",
+    "/resources/",
     "/log-in/",
     "/sign-up/",
     "/learn/",
@@ -19,6 +20,10 @@ VISITOR_PAGES = [
 ]
 PERSON_PAGES = [
     "/",
+    "/journey/",
+    "/prepare/",
+    "/sessions/",
+    "/resources/",
     "/talk/",
     "/talk/plan/",
     "/talk/invite/",
@@ -118,5 +123,52 @@ def walk(open_page, visit, **options):
     alex.goto("/talk/invite/")
     visit(alex, "alex after the answer")
 
+    alex.goto("/journey/")
+    alex.get_by_role("button", name="We talked").click()
+    visit(alex, "alex after we talked")
+    _visit_all(blake, ["/journey/", "/prepare/", "/sessions/"], "blake talked", visit)
+    propose_and_run_a_session(alex, blake, visit)
+
+    blake.goto("/journey/")
+    blake.get_by_role("button", name="Pause everything").click()
+    visit(blake, "blake paused")
+    _visit_all(alex, ["/journey/", "/sessions/", "/talk/invite/"], "alex while paused", visit)
+    blake.goto("/journey/")
+    blake.get_by_role("button", name="Resume").click()
+
     alex.goto("/log-in/")  # logged in: redirected home
     assert PASSPHRASE  # the steps' passphrase is what the personas signed up with
+
+
+def propose_and_run_a_session(alex, blake, visit=lambda page, label: None) -> None:
+    """Alex proposes two steps; Blake removes one and accepts; they start; Blake checks in red;
+    both write a debrief and both see both. (Needs a settle period of 0 days.)"""
+    alex.goto("/sessions/")
+    alex.get_by_label("A massage of the buttocks", exact=False).check()
+    alex.get_by_label("A small plug", exact=False).check()
+    alex.get_by_label("Our stop word").fill("Pineapple")
+    alex.get_by_role("button", name="Propose").click()
+    visit(alex, "alex proposed")
+    blake.goto("/sessions/")
+    blake.locator("a[href^='/sessions/']").first.click()
+    visit(blake, "blake with a proposal")
+    blake.get_by_label("A small plug", exact=False).uncheck()
+    blake.get_by_role("button", name="Accept").click()
+    visit(blake, "blake accepted")
+    alex.reload()
+    alex.get_by_role("button", name="We're starting").click()
+    visit(alex, "alex during the session")
+    blake.reload()
+    blake.get_by_role("button", name="Red: stop").click()
+    visit(blake, "blake after red")
+    for name, page, words in (
+        ("alex", alex, "Lovely and slow."),
+        ("blake", blake, "Good, then too much."),
+    ):
+        page.reload()
+        page.get_by_role("link", name="Write my debrief").click()
+        visit(page, f"{name} debrief form")
+        page.get_by_label("How did it feel?").fill(words)
+        page.get_by_label("Slower").check()
+        page.get_by_role("button", name="Save").click()
+        visit(page, f"{name} after writing a debrief")

@@ -1,0 +1,120 @@
+"""The journey page: where the couple stands and the next gentle step.
+
+Built only from what this person may see: their own reflect and discover progress, and what
+the two of them share (pairing, the reveal, "we talked", the settle clock, the checklist,
+sessions). Never the partner's private progress, and never a score, a streak or a count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from handhold.accounts.models import User
+from handhold.accounts.services import partner_of
+from handhold.content.registry import default_pack
+from handhold.discovery import services as discovery
+from handhold.discovery.models import JournalEntry
+from handhold.together import services
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    what_for: str
+    status: str
+    url: str
+    done: bool
+
+
+def journey_for(user: User) -> dict:
+    pack = default_pack()
+    paired = partner_of(user) is not None
+    reflected = JournalEntry.objects.filter(author=user, pack_id=pack.id).exists()
+    reveal = discovery.reveal_for(viewer=user, pack=pack)
+    talked = paired and services.settle_started(user) is not None
+    settling = paired and services.is_settling(user)
+    plans = services.plans_for(user) if paired else None
+    had_session = bool(plans) and plans.filter(status="ended").exists()
+    ticks = services.ticks(user=user, pack=pack) if paired else {}
+    stages = [
+        Stage(
+            "Reflect",
+            "A private look at your own wishes.",
+            "You have started your journal." if reflected else "Not started yet.",
+            reverse("discovery:reflect"),
+            reflected,
+        ),
+        Stage(
+            "Learn",
+            "Short factual cards, with sources.",
+            "Open whenever you like.",
+            reverse("discovery:learn"),
+            True,
+        ),
+        Stage(
+            "Pair",
+            "Link with your partner; either can unpair at any moment.",
+            "You are paired." if paired else "Not paired yet.",
+            reverse("accounts:pairing"),
+            paired,
+        ),
+        Stage(
+            "Discover",
+            "Each of you answers privately; only what you both want is shown.",
+            {
+                "revealed": "What you both want is visible.",
+                "waiting": "Waiting for both of you.",
+                "not_paired": "Answer privately whenever you like.",
+            }[reveal.state],
+            reverse("discovery:reveal")
+            if reveal.state == "revealed"
+            else reverse("discovery:discover"),
+            reveal.state == "revealed",
+        ),
+        Stage(
+            "Talk",
+            "An honest look at your words, and a kind conversation.",
+            "You have talked." if talked else "When you are both ready.",
+            reverse("conversation:is_it_you"),
+            talked,
+        ),
+        Stage(
+            "Settle",
+            "A pause after talking, before planning anything.",
+            "Letting it settle." if settling else ("Settled." if talked else "After you talk."),
+            reverse("together:journey"),
+            talked and not settling,
+        ),
+        Stage(
+            "Prepare",
+            "Supplies and promises to each other.",
+            "Started." if ticks else "Not started yet.",
+            reverse("together:prepare"),
+            bool(ticks),
+        ),
+        Stage(
+            "Sessions",
+            "Slow, agreed steps, with a ceiling and a stop word.",
+            "You have had a session." if had_session else "When you are both ready.",
+            reverse("together:sessions"),
+            had_session,
+        ),
+    ]
+    next_stage = next((s for s in stages if not s.done), None)
+    suggestions = []
+    if settling:
+        gentle = [a for a in pack.activities if a.level <= 2][:3]
+        suggestions = [f"{a.title}: {a.description}" for a in gentle] + [
+            f"Read a card together: {card.title}" for card in pack.cards[:2]
+        ]
+    return {
+        "stages": stages,
+        "next": next_stage,
+        "paired": paired,
+        "talked": talked,
+        "settling": settling,
+        "suggestions": suggestions,
+        "pause": services.pause_of(user),
+    }
