@@ -91,6 +91,16 @@ def check_messages(args: argparse.Namespace) -> int:
     return status
 
 
+def rotate_keys(args: argparse.Namespace) -> int:
+    """Encrypt all private text again under a fresh key, then retire the old keys."""
+    _setup_django()
+    from handhold.encryption import rotate_keys as rotate
+
+    count = rotate()
+    print(f"Re-encrypted {count} rows with a new key.")
+    return 0
+
+
 def manage(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import execute_from_command_line
@@ -131,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--jsonl", action="store_true", help='read lines of {"text": ...} instead of plain text'
     )
     check_parser.set_defaults(func=check_messages)
+
+    rotate_parser = commands.add_parser(
+        "rotate-keys", help="re-encrypt private text under a fresh key and retire the old ones"
+    )
+    rotate_parser.set_defaults(func=rotate_keys)
 
     manage_parser = commands.add_parser("manage", help="run a Django management command")
     manage_parser.add_argument("rest", nargs=argparse.REMAINDER)

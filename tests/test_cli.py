@@ -167,6 +167,8 @@ def test_serve_runs_handhold_under_gunicorn_and_logs_nothing_personal(clean_env)
         assert robin.get(f"/pair/join/?code={code}")[0] == 200
         _, html = robin.post("/pair/join/", {"code": code})
         assert "You are paired with <strong>skylark-private</strong>" in html
+        journal_secret = "Robin's journal sentence, never in plain text 61f0."
+        robin.post("/reflect/", {"why-do-i-want-this__text": journal_secret})
         try:
             robin.get("/no-such-page/?code=" + code)
         except urllib.error.HTTPError as error:
@@ -180,6 +182,10 @@ def test_serve_runs_handhold_under_gunicorn_and_logs_nothing_personal(clean_env)
     assert code not in logs and code.replace("-", "") not in logs
     data = Path(clean_env["HANDHOLD_DATA_DIR"])
     assert (data / "handhold.sqlite3").exists()
+    assert (data / "encryption_keys").stat().st_mode & 0o777 == 0o600
+    # The raw database files (with the write-ahead log) hold no private text.
+    for db_file in data.glob("handhold.sqlite3*"):
+        assert b"61f0" not in db_file.read_bytes(), db_file.name
     assert (data / "secret_key").stat().st_mode & 0o777 == 0o600
 
 

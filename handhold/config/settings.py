@@ -25,6 +25,16 @@ SECRET_KEY = env_secret("HANDHOLD_SECRET_KEY") or secret_from_data_dir(
     DATA_DIR / "secret_key", get_random_secret_key
 )
 
+# Keys for private text at rest (handhold/encryption.py): from the environment, or generated
+# into the data folder on first start (mode 0600). Back the key file up with the database.
+HANDHOLD_ENCRYPTION_KEYS = [
+    key.strip() for key in (env_secret("HANDHOLD_ENCRYPTION_KEYS") or "").split(",") if key.strip()
+]
+if not HANDHOLD_ENCRYPTION_KEYS:
+    from handhold.core.crypto import new_key
+
+    secret_from_data_dir(DATA_DIR / "encryption_keys", new_key)
+
 DEBUG = env_bool("HANDHOLD_DEBUG", False)
 
 # Behind HTTPS (a reverse proxy that terminates TLS), cookies are marked secure and plain HTTP

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import Couple
+from handhold.encryption import EncryptedTextField
 
 
 class ConversationDraft(models.Model):
@@ -19,7 +20,7 @@ class ConversationDraft(models.Model):
     )
     pack_id = models.CharField(max_length=64)
     style = models.CharField(max_length=10, choices=Style.choices, default=Style.SIT_DOWN)
-    text = models.TextField(blank=True, max_length=5_000)
+    text = EncryptedTextField(blank=True, max_length=5_000)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -42,7 +43,7 @@ class TalkInvitation(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="talk_invitations")
     sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     pack_id = models.CharField(max_length=64)
-    message = models.TextField(max_length=1_000)
+    message = EncryptedTextField(max_length=1_000)
     sent_at = models.DateTimeField(default=timezone.now)
     answer = models.CharField(max_length=12, choices=Answer.choices, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import Couple
+from handhold.encryption import EncryptedTextField
 
 
 class JournalEntry(models.Model):
@@ -19,7 +20,7 @@ class JournalEntry(models.Model):
     )
     pack_id = models.CharField(max_length=64)
     question_id = models.CharField(max_length=64)
-    text = models.TextField(blank=True, max_length=10_000)
+    text = EncryptedTextField(blank=True, max_length=10_000)
     marker = models.CharField(max_length=10, choices=Marker.choices, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 

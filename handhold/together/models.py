@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import Couple
+from handhold.encryption import EncryptedTextField
 
 USER = settings.AUTH_USER_MODEL
 
@@ -117,9 +118,9 @@ class Debrief(models.Model):
 
     plan = models.ForeignKey(SessionPlan, on_delete=models.CASCADE, related_name="debriefs")
     author = models.ForeignKey(USER, on_delete=models.CASCADE)
-    felt = models.TextField(max_length=5_000)
-    good = models.TextField(blank=True, max_length=5_000)
-    change = models.TextField(blank=True, max_length=5_000)
+    felt = EncryptedTextField(max_length=5_000)
+    good = EncryptedTextField(blank=True, max_length=5_000)
+    change = EncryptedTextField(blank=True, max_length=5_000)
     pace = models.CharField(max_length=8, choices=Pace.choices)
     written_at = models.DateTimeField(default=timezone.now)
 
