@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 SETTINGS = "handhold.config.settings"
 
@@ -91,6 +92,30 @@ def check_messages(args: argparse.Namespace) -> int:
     return status
 
 
+def backup(args: argparse.Namespace) -> int:
+    _setup_django()
+    from handhold import backup as backups
+
+    backups.backup(args.path, with_keys=not args.without_keys)
+    print(
+        f"Backed up to {args.path}" + ("" if args.without_keys else f" (keys in {args.path}.keys)")
+    )
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    _setup_django()
+    from handhold import backup as backups
+
+    try:
+        backups.restore(args.path)
+    except (FileNotFoundError, ValueError) as error:
+        print(f"Nothing was restored: {error}", file=sys.stderr)
+        return 1
+    print(f"Restored from {args.path}")
+    return 0
+
+
 def rotate_keys(args: argparse.Namespace) -> int:
     """Encrypt all private text again under a fresh key, then retire the old keys."""
     _setup_django()
@@ -141,6 +166,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--jsonl", action="store_true", help='read lines of {"text": ...} instead of plain text'
     )
     check_parser.set_defaults(func=check_messages)
+
+    backup_parser = commands.add_parser("backup", help="write a consistent backup to PATH")
+    backup_parser.add_argument("path", type=Path, metavar="PATH")
+    backup_parser.add_argument(
+        "--without-keys", action="store_true", help="do not write the encryption keys beside it"
+    )
+    backup_parser.set_defaults(func=backup)
+    restore_parser = commands.add_parser("restore", help="restore a backup (stop Handhold first)")
+    restore_parser.add_argument("path", type=Path, metavar="PATH")
+    restore_parser.set_defaults(func=restore)
 
     rotate_parser = commands.add_parser(
         "rotate-keys", help="re-encrypt private text under a fresh key and retire the old ones"

@@ -225,3 +225,16 @@ def test_check_reads_jsonl_and_reports_bad_lines_clearly():
         'line 3: expected an object like {"text": "..."}',
         'line 4: expected an object like {"text": "..."}',
     ]
+
+
+def test_backup_and_restore_from_the_command_line(clean_env, tmp_path):
+    assert handhold("manage", "migrate", "-v0", env=clean_env).returncode == 0
+    target = tmp_path / "nightly.backup"
+    made = handhold("backup", str(target), env=clean_env)
+    assert made.returncode == 0, made.stderr
+    assert target.exists() and Path(str(target) + ".keys").exists()
+    restored = handhold("restore", str(target), env=clean_env)
+    assert restored.returncode == 0, restored.stderr
+    missing = handhold("restore", str(tmp_path / "nope.backup"), env=clean_env)
+    assert missing.returncode == 1
+    assert "Nothing was restored" in missing.stderr
