@@ -125,3 +125,44 @@ def test_unknown_methods_are_refused(client_for, stranger, name):
 def test_an_unknown_url_is_a_plain_404(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
+
+
+OBJECT_URLS = ["together:session", "together:debrief"] + [
+    name for name in PRIVATE_POST_ONLY if name in URL_KWARGS
+]
+
+
+@pytest.mark.parametrize("name", OBJECT_URLS)
+def test_an_object_of_another_couple_is_a_404_for_strangers_and_former_partners(
+    name, client_for, asker, partner, stranger, former_partner
+):
+    """Every URL that takes an object id answers 404, never 403, to anyone but its couple."""
+    from handhold.conversation.models import TalkInvitation
+    from handhold.together.models import HeldBack, SessionPlan
+
+    plan = SessionPlan.objects.create(
+        couple_id=asker.couple_id,
+        proposer=asker,
+        pack_id="anal-play",
+        ceiling=3,
+        status="ended",
+    )
+    invitation = TalkInvitation.objects.create(
+        couple_id=asker.couple_id, sender=asker, pack_id="anal-play", message="Talk?"
+    )
+    held = HeldBack.objects.create(
+        couple_id=asker.couple_id, item_id="small-plug", receiver=str(partner.pk), held_by=partner
+    )
+    ids = {"plan_id": plan.pk, "invitation_id": invitation.pk, "held_id": held.pk}
+    key = next(iter(URL_KWARGS[name]))
+    path = reverse(name, kwargs={key: ids[key]})
+    for person in (stranger, former_partner):
+        client = client_for(person)
+        response = client.post(path, {"answer": "not_now", "light": "red", "decision": "decline"})
+        if name in OBJECT_GET:
+            response = client.get(path)
+        assert response.status_code == 404, (name, response.status_code)
+    invitation.refresh_from_db()
+    plan.refresh_from_db()
+    assert invitation.answer == "" and plan.status == "ended"
+    assert HeldBack.objects.filter(pk=held.pk).exists()

@@ -235,6 +235,8 @@ def debrief(request, plan_id: int):
 @login_required
 @require_POST
 def open_again(request, held_id: int):
+    if not any(row.pk == held_id for row in services.held_back_rows(request.user)):
+        raise Http404
     services.open_again(user=request.user, held_id=held_id)
     return redirect("together:sessions")
 

@@ -53,7 +53,7 @@ def _no_settle_period(settings):
     settings.HANDHOLD_SETTLE_DAYS = 0
 
 
-def test_every_page_passes_axe_and_stays_light(open_page, screenshot_dir):
+def test_every_page_passes_axe_and_stays_light(open_page, screenshot_dir, live_server):
     problems = []
     document_sizes = {}
     asset_sizes = {}
@@ -83,13 +83,22 @@ def test_every_page_passes_axe_and_stays_light(open_page, screenshot_dir):
         if screenshot_dir:
             page.screenshot(path=screenshot_dir / "desktop" / f"{slug(label)}.png", full_page=True)
 
+    foreign = []
+
+    def on_request(request):
+        # Every request the pages make goes to Handhold's own origin: no CDN, font or tracker.
+        if not request.url.startswith(live_server.url + "/"):
+            foreign.append(request.url)
+
     def open_watched(**options):
         page = open_page(bypass_csp=True, **options)  # only so that axe can be injected
         page.on("response", on_response)
+        page.on("request", on_request)
         return page
 
     walk(open_watched, visit, **DESKTOP)
     assert not problems, "\n".join(problems)
+    assert not foreign, foreign
 
 
 def test_every_page_fits_a_phone(open_page, screenshot_dir):

@@ -1,0 +1,52 @@
+"""SQL queries per page are bounded by a constant: the same with one answer as with every item
+of the ladder answered by both partners."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from handhold.content.registry import default_pack
+from handhold.discovery.services import mark_finished, save_answers
+
+PAGES = [
+    "pages:home",
+    "discovery:reflect",
+    "discovery:discover",
+    "discovery:reveal",
+    "conversation:plan",
+    "conversation:invite",
+    "together:journey",
+    "together:sessions",
+    "together:prepare",
+]
+MAX_QUERIES = 25
+
+
+def all_item_roles():
+    return [(a.id, role) for a in default_pack().activities for role in a.roles]
+
+
+def queries(client, name) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse(name)).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_queries_do_not_grow_with_answers(client_for, asker, partner, name):
+    pack = default_pack()
+    client = client_for(asker)
+    # One mutual item to start with, so both runs take the same branches.
+    save_answers(person=asker, pack=pack, choices={("compliment-body", "give"): "yes"})
+    save_answers(person=partner, pack=pack, choices={("compliment-body", "receive"): "yes"})
+    for person in (asker, partner):
+        mark_finished(person=person, pack=pack)
+    client.get(reverse(name))  # warm the session and caches
+    few = queries(client, name)
+    for person in (asker, partner):
+        save_answers(person=person, pack=pack, choices={key: "yes" for key in all_item_roles()})
+    many = queries(client, name)
+    assert 2 * len(all_item_roles()) >= 50  # both partners: at least 50 answered items
+    assert many == few, (name, few, many)
+    assert many <= MAX_QUERIES, (name, many)
