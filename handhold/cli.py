@@ -36,6 +36,7 @@ def serve(args: argparse.Namespace) -> int:
         print(f"Handhold did not start:\n{error}", file=sys.stderr)
         return 1
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)  # rate-limit counters, without Redis
     print(f"Handhold is running on http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
     HandholdServer(host=args.host, port=args.port, workers=args.workers).run()
     return 0

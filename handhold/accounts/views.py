@@ -22,6 +22,7 @@ from handhold.accounts.forms import (
     LogInForm,
     SignUpForm,
 )
+from handhold.pages.ratelimits import TOO_MANY, limit
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -43,10 +44,15 @@ class LogInView(auth_views.LoginView):
 
 
 @require_http_methods(["GET", "POST"])
+@limit("sign_up", key="ip")
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("pages:home")
     form = SignUpForm(_posted(request))
+    if getattr(request, "limited", False):
+        form.is_valid()
+        form.add_error(None, TOO_MANY)
+        return render(request, "accounts/sign_up.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.sign_up(
@@ -107,11 +113,17 @@ def withdraw_invitation(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("pairing_code", key="user")
+@limit("pairing_code", key="ip")
 def join(request):
     if request.method == "GET":
         form = JoinForm(initial={"code": request.GET.get("code", "")[:64]})
         return render(request, "accounts/join.html", {"join_form": form})
     form = JoinForm(request.POST)
+    if getattr(request, "limited", False):
+        form.is_valid()
+        form.add_error("code", TOO_MANY)
+        return render(request, "accounts/join.html", {"join_form": form}, status=429)
     if form.is_valid():
         try:
             services.join_with_code(user=request.user, code=form.cleaned_data["code"])

@@ -33,6 +33,10 @@ def env_int(name: str, default: int) -> int:
         raise ValueError(f"{name} must be a whole number; got {raw!r}") from None
 
 
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(name, "").strip() or default
+
+
 def env_secret(name: str) -> str | None:
     """A secret from NAME, or from the file that NAME_FILE points to (Docker/systemd style)."""
     value = os.environ.get(name)

@@ -15,6 +15,7 @@ from handhold.conversation.models import TalkInvitation
 from handhold.core.conversation import STYLES, build_outline
 from handhold.discovery import services as discovery
 from handhold.discovery.forms import JournalForm
+from handhold.pages.ratelimits import TOO_MANY, limit
 
 
 @login_required
@@ -53,10 +54,16 @@ def _planner_context(request, pack, form, analysis=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("pressure_check", key="user")
 def plan(request):
     pack = default_pack()
     if request.method == "POST":
         form = DraftForm(request.POST)
+        if getattr(request, "limited", False):
+            form.is_valid()
+            form.add_error(None, TOO_MANY)
+            context = _planner_context(request, pack, form)
+            return render(request, "conversation/plan.html", context, status=429)
         if form.is_valid():
             services.save_draft(
                 author=request.user,
@@ -87,13 +94,18 @@ def plan(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("pressure_check", key="user")
 def invite(request):
     pack = default_pack()
     partner = partner_of(request.user)
     form = InviteForm(request.POST if request.method == "POST" else None)
     analysis = None
     status = 200
-    if request.method == "POST":
+    if getattr(request, "limited", False):
+        form.is_valid()
+        form.add_error(None, TOO_MANY)
+        status = 429
+    elif request.method == "POST":
         status = 400
         if form.is_valid():
             text = form.cleaned_data["message"]
