@@ -37,6 +37,11 @@ def serve(args: argparse.Namespace) -> int:
         return 1
     call_command("migrate", interactive=False, verbosity=0)
     call_command("createcachetable", verbosity=0)  # rate-limit counters, without Redis
+    # The checks and migrations above opened database connections in this (master) process.
+    # Close them before gunicorn forks, or every worker would inherit, and share, one socket.
+    from django.db import connections
+
+    connections.close_all()
     print(f"Handhold is running on http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
     HandholdServer(host=args.host, port=args.port, workers=args.workers).run()
     return 0

@@ -1,10 +1,8 @@
 """The `handhold` command, run as a real process: serve, content check, manage."""
 
-import http.cookiejar
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +11,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.real_server import Browser, free_port
 
 DEFAULT_PACK = Path(__file__).resolve().parents[1] / "handhold" / "content" / "packs" / "anal-play"
 
@@ -89,34 +89,6 @@ def test_check_deploy_passes_with_production_settings(clean_env):
     result = handhold("manage", "check", "--deploy", "--fail-level", "WARNING", env=clean_env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Browser:
-    """Just enough of a browser (cookies, CSRF) to walk Handhold over real HTTP."""
-
-    def __init__(self, base: str):
-        self.base = base
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
-
-    def get(self, path: str):
-        with self.opener.open(self.base + path, timeout=10) as response:
-            return response.status, dict(response.headers), response.read().decode()
-
-    def post(self, path: str, data: dict, form_page: str | None = None):
-        _, _, html = self.get(form_page or path)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
-        request = urllib.request.Request(self.base + path, data=body)
-        with self.opener.open(request, timeout=10) as response:
-            return response.status, response.read().decode()
 
 
 def test_serve_runs_handhold_under_gunicorn_and_logs_nothing_personal(clean_env):
