@@ -122,6 +122,12 @@ def restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench(args: argparse.Namespace) -> int:
+    from handhold.bench import run
+
+    return run(args)
+
+
 def rotate_keys(args: argparse.Namespace) -> int:
     """Encrypt all private text again under a fresh key, then retire the old keys."""
     _setup_django()
@@ -182,6 +188,17 @@ def build_parser() -> argparse.ArgumentParser:
     restore_parser = commands.add_parser("restore", help="restore a backup (stop Handhold first)")
     restore_parser.add_argument("path", type=Path, metavar="PATH")
     restore_parser.set_defaults(func=restore)
+
+    bench_parser = commands.add_parser(
+        "bench", help="load the production server with many couples; compare with a bare view"
+    )
+    bench_parser.add_argument("--couples", type=int, default=1000)
+    bench_parser.add_argument("--quick", action="store_true", help="1,000 couples, 4 s per page")
+    bench_parser.add_argument("--postgres", action="store_true", help="use PostgreSQL")
+    bench_parser.add_argument("--seconds", type=float, default=10.0, help="load per page")
+    bench_parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
+    bench_parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    bench_parser.set_defaults(func=bench)
 
     rotate_parser = commands.add_parser(
         "rotate-keys", help="re-encrypt private text under a fresh key and retire the old ones"

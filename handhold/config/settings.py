@@ -254,6 +254,9 @@ HANDHOLD_EXTRA_PACKS = [
     Path(p) for p in os.environ.get("HANDHOLD_CONTENT_PACKS", "").split(os.pathsep) if p.strip()
 ]
 
+# `handhold bench` turns on two bare pages to measure the server and middleware alone.
+HANDHOLD_BENCH_ROUTES = env_bool("HANDHOLD_BENCH", False)
+
 HANDHOLD_INVITATION_LIFETIME = timedelta(hours=24)
 # After the conversation, no session can be proposed for this many days.
 HANDHOLD_SETTLE_DAYS = env_int("HANDHOLD_SETTLE_DAYS", 2)

@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -21,3 +22,8 @@ def away(request):
 @require_GET
 def deleted(request):
     return render(request, "pages/deleted.html")
+
+
+def bare(request):
+    """The benchmark's baseline: reads request.user and returns a small fixed page."""
+    return HttpResponse(f"<!doctype html><title>ok</title><p>{request.user.pk}</p>")

@@ -1,0 +1,312 @@
+"""`handhold bench`: Handhold under its production server, seeded with many couples, loaded
+from a separate process, each key page compared with a bare Django view in the same run.
+
+The baseline (`/bench/bare/`, switched on only here) goes through the same server and
+middleware for the same logged-in people, reads request.user and returns a small fixed page,
+so a page's ratio (its requests per second over the baseline's) shows what its own work costs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+PAGES = {
+    "home": ("GET", "/", None),
+    "ladder": ("GET", "/discover/", None),
+    "reveal": ("GET", "/discover/together/", None),
+    "planner_check": (
+        "POST",
+        "/talk/plan/",
+        {"style": "text", "text": "I find you attractive. Would you like to talk? No is fine."},
+    ),
+    "journey": ("GET", "/journey/", None),
+}
+ANSWERED = 10  # item-roles answered by each person
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _prepare_environment(args, data: Path) -> str | None:
+    os.environ.update(
+        HANDHOLD_DATA_DIR=str(data),
+        HANDHOLD_BENCH="1",
+        HANDHOLD_RATE_PRESSURE_CHECK="100000000/m",
+        DJANGO_SETTINGS_MODULE="handhold.config.settings",
+    )
+    if not args.postgres:
+        os.environ.pop("DATABASE_URL", None)
+        return None
+    import psycopg
+
+    base = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
+    name = f"handhold_bench_{uuid.uuid4().hex[:8]}"
+    admin = re.sub(r"/[^/]*$", "/postgres", base)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = re.sub(r"/[^/]*$", f"/{name}", base)
+    return name
+
+
+def _drop_database(name: str) -> None:
+    import psycopg
+
+    admin = re.sub(r"/[^/]*$", "/postgres", os.environ["DATABASE_URL"])
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def seed(couples: int, log) -> list:
+    """Couples with answers (a few mutual items each), journals, a talk and an ended session."""
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from handhold.accounts.models import Couple, User
+    from handhold.content.registry import default_pack
+    from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry
+    from handhold.together.models import Debrief, SessionPlan, TalkedMark
+
+    pack = default_pack()
+    pairs = [(a.id, r) for a in pack.activities for r in a.roles if r != "together"]
+    now = timezone.now()
+    password = make_password("bench people never log in with a passphrase")
+    chunk = 2000
+    people = []
+    for start in range(0, couples, chunk):
+        count = min(chunk, couples - start)
+        made = Couple.objects.bulk_create([Couple() for _ in range(count)])
+        users = User.objects.bulk_create(
+            User(
+                username=f"bench{start * 2 + n}",
+                password=password,
+                adult_confirmed_at=now,
+                couple=made[n // 2],
+            )
+            for n in range(2 * count)
+        )
+        answers, journal, finished, talked, plans = [], [], [], [], []
+        for n in range(0, len(users), 2):
+            a, b = users[n], users[n + 1]
+            for item, role in pairs[:ANSWERED]:
+                other = "receive" if role == "give" else "give"
+                answers.append(
+                    Answer(person=a, pack_id=pack.id, item_id=item, role=role, choice="yes")
+                )
+                answers.append(
+                    Answer(person=b, pack_id=pack.id, item_id=item, role=other, choice="curious")
+                )
+            for person in (a, b):
+                journal.append(
+                    JournalEntry(
+                        author=person,
+                        pack_id=pack.id,
+                        question_id="why-do-i-want-this",
+                        text="Because we are curious together.",
+                        marker="ready",
+                    )
+                )
+                finished.append(
+                    FinishedAnswering(couple_id=a.couple_id, person=person, pack_id=pack.id)
+                )
+            talked.append(
+                TalkedMark(couple_id=a.couple_id, person=a, marked_at=now - timedelta(days=10))
+            )
+            plans.append(
+                SessionPlan(
+                    couple_id=a.couple_id,
+                    proposer=a,
+                    pack_id=pack.id,
+                    ceiling=2,
+                    status="ended",
+                    ended_at=now,
+                )
+            )
+        Answer.objects.bulk_create(answers, batch_size=5000)
+        JournalEntry.objects.bulk_create(journal, batch_size=5000)
+        FinishedAnswering.objects.bulk_create(finished, batch_size=5000)
+        TalkedMark.objects.bulk_create(talked, batch_size=5000)
+        made_plans = SessionPlan.objects.bulk_create(plans, batch_size=5000)
+        Debrief.objects.bulk_create(
+            [
+                Debrief(plan=p, author_id=p.proposer_id, felt="Good.", pace="same")
+                for p in made_plans
+            ]
+            + [
+                Debrief(plan=p, author_id=users[2 * i + 1].pk, felt="Good.", pace="same")
+                for i, p in enumerate(made_plans)
+            ],
+            batch_size=5000,
+        )
+        people.extend(users)
+        log(f"  seeded {start + count:,} of {couples:,} couples")
+    return people
+
+
+def _sessions_for(users) -> list[str]:
+    from django.conf import settings
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.middleware.csrf import _get_new_csrf_string
+
+    cookies = []
+    for user in users:
+        store = SessionStore()
+        store["_auth_user_id"] = str(user.pk)
+        store["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+        store["_auth_user_hash"] = user.get_session_auth_hash()
+        store.create()
+        cookies.append(f"{settings.SESSION_COOKIE_NAME}={store.session_key}")
+    return cookies, _get_new_csrf_string()
+
+
+def _queries(users) -> dict[str, int]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(users[0])
+    counts = {}
+    for name, (method, path, form) in {**PAGES, "baseline": ("GET", "/bench/bare/", None)}.items():
+        client.get(path) if method == "GET" else client.post(path, form)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(path) if method == "GET" else client.post(path, form)
+        counts[name] = len(captured)
+    return counts
+
+
+def _load(url: str, cookies: list[str], csrf: str, seconds: float, method="GET", form=None):
+    job = {
+        "url": url,
+        "cookies": [f"{c}; csrftoken={csrf}" for c in cookies],
+        "csrf": csrf,
+        "seconds": seconds,
+        "method": method,
+        "form": form,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "handhold.benchload"],
+        input=json.dumps(job),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 120,
+    )
+    return json.loads(done.stdout)
+
+
+def run(args) -> int:
+    def log(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    couples = 1000 if args.quick else args.couples
+    seconds = 4.0 if args.quick else args.seconds
+    data = Path(tempfile.mkdtemp(prefix="handhold-bench-"))
+    database = _prepare_environment(args, data)
+    server = None
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)
+        log(f"Seeding {couples:,} couples...")
+        started = time.perf_counter()
+        people = seed(couples, log)
+        log(f"Seeded in {time.perf_counter() - started:.1f} s")
+        users = people[: 2 * args.clients : 2]
+        cookies, csrf = _sessions_for(users)
+        queries = _queries(users)
+        from django.db import connections
+
+        connections.close_all()
+
+        port = _free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "handhold.cli", "serve", "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(base + "/", timeout=2).read()  # noqa: S310 - loopback
+                break
+            except OSError:
+                time.sleep(0.2)
+        log(f"Loading each page for {seconds:.0f} s with {len(cookies)} clients...")
+        results = {"baseline": _load(base + "/bench/bare/", cookies, csrf, seconds)}
+        results["anonymous_baseline"] = _load(base + "/bench/bare/", ["x=y"], csrf, seconds)
+        for name, (method, path, form) in PAGES.items():
+            results[name] = _load(base + path, cookies, csrf, seconds, method, form)
+    finally:
+        if server is not None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+        if database:
+            _drop_database(database)
+        shutil.rmtree(data, ignore_errors=True)
+
+    baseline = results["baseline"]["rps"]
+    report = {
+        "couples": couples,
+        "database": "postgresql" if args.postgres else "sqlite",
+        "baseline": {**results["baseline"], "queries": queries["baseline"]},
+        "anonymous_baseline": results["anonymous_baseline"],
+        "pages": {
+            name: {
+                "rps": results[name]["rps"],
+                "p50_ms": results[name]["p50_ms"],
+                "p95_ms": results[name]["p95_ms"],
+                "ratio": results[name]["rps"] / baseline if baseline else 0.0,
+                "queries": queries[name],
+                "errors": results[name]["errors"],
+            }
+            for name in PAGES
+        },
+    }
+    print(
+        f"{report['couples']:,} couples on {report['database']}, {len(cookies)} clients, "
+        f"{seconds:.0f} s per page"
+    )
+    print(f"{'page':20} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'ratio':>6} {'queries':>7}")
+    for name, row in [
+        ("baseline (bare view)", {**report["baseline"], "ratio": 1.0}),
+        (
+            "anonymous bare view",
+            {
+                **report["anonymous_baseline"],
+                "ratio": report["anonymous_baseline"]["rps"] / baseline if baseline else 0,
+                "queries": 0,
+            },
+        ),
+    ] + list(report["pages"].items()):
+        print(
+            f"{name:20} {row['rps']:8.1f} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} "
+            f"{row['ratio']:6.2f} {row['queries']:7d}"
+        )
+    failures = sum(r["errors"] for r in report["pages"].values())
+    if failures:
+        print(f"{failures} requests failed", file=sys.stderr)
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2))
+    return 1 if failures else 0
