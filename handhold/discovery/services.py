@@ -143,6 +143,8 @@ class Reveal:
     state: Literal["not_paired", "waiting", "revealed"]
     items: tuple[MutualItem, ...] = ()
     i_have_finished: bool = False
+    # The canonical tokens behind `items`, for code that plans with them (sessions).
+    tokens: frozenset[matching.Token] = frozenset()
 
     @property
     def lowest_level(self) -> int | None:
@@ -182,7 +184,7 @@ def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
         MutualItem(activities[t.item_id], matching.role_for(t, viewer=str(viewer.pk)))
         for t in sorted(tokens)
     )
-    return Reveal(state="revealed", items=items, i_have_finished=True)
+    return Reveal(state="revealed", items=items, i_have_finished=True, tokens=tokens)
 
 
 def export_for(user: User) -> dict:

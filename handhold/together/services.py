@@ -16,7 +16,7 @@ from handhold.accounts.models import User
 from handhold.accounts.services import partner_of
 from handhold.conversation.models import TalkInvitation
 from handhold.core import pacing
-from handhold.core.matching import BOTH, Token, role_for
+from handhold.core.matching import Token, role_for
 from handhold.core.packs import Pack
 from handhold.discovery import services as discovery
 from handhold.together.models import (
@@ -125,20 +125,7 @@ def set_ticks(*, user: User, pack: Pack, ticked: set[str]) -> None:
 
 def mutual_tokens(*, user: User, pack: Pack) -> frozenset[Token]:
     """The couple's mutual tokens as they are right now; empty until the reveal."""
-    reveal = discovery.reveal_for(viewer=user, pack=pack)
-    if reveal.state != "revealed":
-        return frozenset()
-    partner = partner_of(user)
-    tokens = set()
-    for item in reveal.items:
-        if item.role == "together":
-            receiver = BOTH
-        elif item.role == "receive":
-            receiver = str(user.pk)
-        else:
-            receiver = str(partner.pk)
-        tokens.add(Token(item.activity.level, item.activity.id, receiver))
-    return frozenset(tokens)
+    return discovery.reveal_for(viewer=user, pack=pack).tokens
 
 
 def held_back(user: User) -> frozenset[tuple[str, str]]:
