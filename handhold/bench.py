@@ -53,22 +53,26 @@ def _prepare_environment(args, data: Path) -> str | None:
     if not args.postgres:
         os.environ.pop("DATABASE_URL", None)
         return None
-    import psycopg
-
     base = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
-    name = f"handhold_bench_{uuid.uuid4().hex[:8]}"
-    admin = re.sub(r"/[^/]*$", "/postgres", base)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = re.sub(r"/[^/]*$", f"/{name}", base)
-    return name
+    os.environ["DATABASE_URL"] = create_throwaway_database(base, prefix="handhold_bench")
+    return os.environ["DATABASE_URL"]
 
 
-def _drop_database(name: str) -> None:
+def create_throwaway_database(base_url: str, *, prefix: str) -> str:
+    """A new, empty PostgreSQL database on the server of `base_url`; returns its URL."""
     import psycopg
 
-    admin = re.sub(r"/[^/]*$", "/postgres", os.environ["DATABASE_URL"])
-    with psycopg.connect(admin, autocommit=True) as conn:
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(re.sub(r"/[^/]*$", "/postgres", base_url), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return re.sub(r"/[^/]*$", f"/{name}", base_url)
+
+
+def drop_throwaway_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(re.sub(r"/[^/]*$", "/postgres", url), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -263,7 +267,7 @@ def run(args) -> int:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
         if database:
-            _drop_database(database)
+            drop_throwaway_database(database)
         shutil.rmtree(data, ignore_errors=True)
 
     baseline = results["baseline"]["rps"]

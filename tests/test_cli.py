@@ -1,6 +1,5 @@
 """The `handhold` command, run as a real process: serve, content check, manage."""
 
-import os
 import re
 import shutil
 import subprocess
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.real_server import Browser, free_port
+from tests.real_server import Browser, clean_environment, free_port
 
 DEFAULT_PACK = Path(__file__).resolve().parents[1] / "handhold" / "content" / "packs" / "anal-play"
 
@@ -29,11 +28,7 @@ def handhold(*args, env=None, timeout=60):
 
 @pytest.fixture
 def clean_env(tmp_path):
-    """An environment like a fresh machine's: its own data folder, the SQLite default."""
-    ours = ("HANDHOLD_", "DATABASE_", "DJANGO_")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
-    env["HANDHOLD_DATA_DIR"] = str(tmp_path / "data")
-    return env
+    return clean_environment(tmp_path / "data")
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import re
 import sqlite3
 import threading
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -38,19 +37,16 @@ def database(tmp_path):
         return
     import psycopg
 
-    name = f"handhold_robust_{uuid.uuid4().hex[:8]}"
-    admin = re.sub(r"/[^/]*$", "/postgres", url)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    own = re.sub(r"/[^/]*$", f"/{name}", url)
+    from handhold.bench import create_throwaway_database, drop_throwaway_database
+
+    own = create_throwaway_database(url, prefix="handhold_robust")
 
     def count() -> int:
         with psycopg.connect(own) as conn:
             return conn.execute("SELECT COUNT(*) FROM discovery_answer").fetchone()[0]
 
     yield {"DATABASE_URL": own}, count
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    drop_throwaway_database(own)
 
 
 def roomy(tmp_path, extra: dict) -> dict:
