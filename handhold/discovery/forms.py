@@ -93,6 +93,8 @@ class JournalForm(forms.Form):
 
 
 class LadderForm(forms.Form):
+    """Checks a post from the ladder; the ladder itself is drawn by discovery.ladder."""
+
     def __init__(self, *args, pack: Pack, **kwargs):
         super().__init__(*args, **kwargs)
         self.pack = pack
@@ -104,27 +106,6 @@ class LadderForm(forms.Form):
                     required=False,
                     widget=forms.RadioSelect,
                 )
-
-    def levels(self):
-        """[(level, [(activity, [radio group per role])])], gentle first.
-
-        Plain data rather than bound fields: rendering 38 radio groups through Django's widget
-        templates was most of the ladder's cost (see the README's benchmark)."""
-        by_level: dict[int, list] = {}
-        for activity in self.pack.activities:
-            groups = [self._group(activity.id, role) for role in activity.roles]
-            by_level.setdefault(activity.level, []).append((activity, groups))
-        return sorted(by_level.items())
-
-    def _group(self, item_id: str, role: str) -> dict:
-        name = answer_field_name(item_id, role)
-        current = (self.data if self.is_bound else self.initial).get(name, "")
-        return {
-            "name": name,
-            "label": ROLE_LABELS[role],
-            "options": [(value, label, value == current) for value, label in LADDER_CHOICES],
-            "errors": self.errors.get(name, []) if self.is_bound else [],
-        }
 
     def choices(self) -> dict[tuple[str, str], str]:
         """Only what was actually sent: a field left out of the request changes nothing."""

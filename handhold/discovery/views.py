@@ -14,6 +14,7 @@ from handhold.discovery.forms import (
     LadderForm,
     answer_field_name,
 )
+from handhold.discovery.ladder import ladder_markup
 
 
 def _wants_json(request) -> bool:
@@ -84,14 +85,18 @@ def discover(request):
                 return redirect("discovery:reveal")
             messages.success(request, _("Saved. Only you can see your answers."))
             return redirect("discovery:discover")
+        # Only a tampered post gets here: show what was sent, with the errors.
+        ladder = ladder_markup(pack).fill(request.POST, form.errors)
         status = 400
     else:
+        form = None
         current = services.answers_of(person=request.user, pack=pack)
-        initial = {answer_field_name(item, role): c for (item, role), c in current.items()}
-        form = LadderForm(initial=initial, pack=pack)
+        chosen = {answer_field_name(item, role): c for (item, role), c in current.items()}
+        ladder = ladder_markup(pack).fill(chosen)
         status = 200
     context = {
         "form": form,
+        "ladder": ladder,
         "paired": request.user.couple_id is not None,
         "finished": services.has_finished(person=request.user, pack=pack),
     }

@@ -63,6 +63,10 @@ def test_a_bad_value_is_a_400_and_saves_nothing(client_for, stranger):
     )
     assert response.status_code == 400
     assert not Answer.objects.exists()
+    html = response.content.decode()
+    group = html[html.index('name="small-plug__receive"') :]
+    assert '<p class="error">' in group[: group.index("</fieldset>")]
+    assert 'name="pegging__give" value="yes" checked' in html
 
 
 def test_roles_an_item_does_not_have_are_not_fields(client_for, stranger):

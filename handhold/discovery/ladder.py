@@ -1,0 +1,91 @@
+"""The ladder's markup: rendered once per pack and language, then filled in per person.
+
+Its 38 radio groups depend only on the content pack and the language; which radio is checked
+(and, after a tampered post, an error under a group) is all that belongs to the person.
+Rendering the groups through the template engine on every request was most of the ladder
+page's cost (see the README's benchmark), so the fragment is rendered once, with a marker
+wherever a person's part goes, and each request joins the pieces with that person's choices.
+The markup is escaped by the template engine when it is built; the person's part is either a
+fixed ` checked` or an escaped error message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from handhold.core.packs import Pack
+from handhold.discovery.forms import LADDER_CHOICES, ROLE_LABELS, answer_field_name
+
+# A NUL on each side of "name NUL value" marks a person's slot; a pack's text never holds
+# NUL (checked when the markup is built).
+_ERRORS = "errors"
+
+
+@dataclass(frozen=True)
+class LadderMarkup:
+    """Static markup `parts`, with a person's slot between each two: (field name, value)."""
+
+    parts: tuple[str, ...]
+    slots: tuple[tuple[str, str], ...]
+
+    def fill(
+        self, chosen: Mapping[str, str], errors: Mapping[str, Sequence[str]] | None = None
+    ) -> SafeString:
+        """The ladder with `chosen` (field name -> value) checked and any errors shown."""
+        errors = errors or {}
+        out = [self.parts[0]]
+        for (name, value), part in zip(self.slots, self.parts[1:], strict=True):
+            if value == _ERRORS:
+                out.extend(f'<p class="error">{escape(e)}</p>' for e in errors.get(name, ()))
+            elif chosen.get(name) == value:
+                out.append(" checked")
+            out.append(part)
+        return mark_safe("".join(out))  # noqa: S308 - parts were escaped when rendered
+
+
+_built: dict[tuple[str, str, str], LadderMarkup] = {}
+
+
+def ladder_markup(pack: Pack) -> LadderMarkup:
+    """The ladder for `pack` in the active language, built on first use in this process."""
+    key = (str(pack.path), pack.id, get_language() or "")
+    markup = _built.get(key)
+    if markup is None:
+        markup = _built[key] = _build(pack)
+    return markup
+
+
+def _build(pack: Pack) -> LadderMarkup:
+    by_level: dict[int, list] = {}
+    slots_made = 0
+    for activity in pack.activities:
+        groups = []
+        for role in activity.roles:
+            name = answer_field_name(activity.id, role)
+            slots_made += len(LADDER_CHOICES) + 1
+            groups.append(
+                {
+                    "label": ROLE_LABELS[role],
+                    "name": name,
+                    "options": [
+                        (value, label, f"\x00{name}\x00{value}\x00")
+                        for value, label in LADDER_CHOICES
+                    ],
+                    "errors": f"\x00{name}\x00{_ERRORS}\x00",
+                }
+            )
+        by_level.setdefault(activity.level, []).append((activity, groups))
+    html = render_to_string("discovery/_ladder.html", {"levels": sorted(by_level.items())})
+    pieces = html.split("\x00")
+    if len(pieces) != 1 + 3 * slots_made:
+        raise ValueError(f"pack {pack.id}: its text must not contain NUL characters")
+    # pieces alternate: markup, name, value, markup, name, value, ..., markup
+    parts = tuple(pieces[0::3])
+    slots = tuple(zip(pieces[1::3], pieces[2::3], strict=True))
+    return LadderMarkup(parts=parts, slots=slots)
