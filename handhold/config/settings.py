@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "handhold.pages.context_processors.privacy",
+                "handhold.pages.context_processors.navigation",
             ],
         },
     },
