@@ -66,6 +66,13 @@ class User(AbstractBaseUser):
     def __str__(self) -> str:
         return self.username
 
+    @property
+    def is_paired(self) -> bool:
+        """Whether this person has a partner, without a query: a couple is made for two people
+        at once (`join_with_code`) and deleted as soon as either leaves (`unpair`, also on
+        deleting an account), so a couple never has one member."""
+        return self.couple_id is not None
+
 
 class Invitation(models.Model):
     """A pairing invitation. One per person at a time; single-use; only its hash is kept."""

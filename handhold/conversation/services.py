@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from handhold.accounts.models import User
-from handhold.accounts.services import partner_of
 from handhold.conversation.models import ConversationDraft, TalkInvitation
 from handhold.core import conversation as rules
 from handhold.core.packs import Pack
@@ -88,7 +87,7 @@ def invitation_cool_off_until(invitation: TalkInvitation | None, pack: Pack):
 
 
 def may_invite(*, sender: User, pack: Pack) -> bool:
-    if partner_of(sender) is None:
+    if not sender.is_paired:
         return False
     if Pause.objects.filter(couple_id=sender.couple_id).exists():
         return False  # while paused, nobody invites
@@ -102,7 +101,7 @@ def may_invite(*, sender: User, pack: Pack) -> bool:
 def send_invitation(*, sender: User, pack: Pack, message: str) -> TalkInvitation:
     """Send an invitation to talk, if the checker finds no pressure and no cool-off applies."""
     sender = User.objects.select_for_update().get(pk=sender.pk)
-    if partner_of(sender) is None:
+    if not sender.is_paired:
         raise CannotInvite("You can send an invitation once you are paired.")
     if not may_invite(sender=sender, pack=pack):
         raise CannotInvite(

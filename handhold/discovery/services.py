@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from handhold.accounts.models import User
-from handhold.accounts.services import partner_of
 from handhold.core import matching
 from handhold.core.packs import Activity, Pack
 from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry
@@ -151,8 +150,18 @@ class Reveal:
         return min((item.activity.level for item in self.items), default=None)
 
 
-def _as_answers(choices: dict[tuple[str, str], str]) -> list[matching.Answer]:
-    return [matching.Answer(item, role, choice) for (item, role), choice in choices.items()]
+def _finished_in_couple(viewer: User, pack: Pack) -> set[int]:
+    """Who in the viewer's couple has marked their answers finished. The marks belong to the
+    couple, and a couple is only ever its two members, so two marks mean both."""
+    rows = FinishedAnswering.objects.filter(couple_id=viewer.couple_id, pack_id=pack.id)
+    return set(rows.values_list("person_id", flat=True))
+
+
+def reveal_state(*, viewer: User, pack: Pack) -> Literal["not_paired", "waiting", "revealed"]:
+    """The reveal's state alone, for pages that only say where the couple stands."""
+    if not viewer.is_paired:
+        return "not_paired"
+    return "revealed" if len(_finished_in_couple(viewer, pack)) == 2 else "waiting"
 
 
 def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
@@ -161,23 +170,22 @@ def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
     Until both have marked their answers finished, the answer is 'waiting', computed without
     reading the partner's answers at all, so nothing about them can show through.
     """
-    partner = partner_of(viewer)
-    if partner is None:
+    if not viewer.is_paired:
         return Reveal(state="not_paired")
-    finished = set(
-        FinishedAnswering.objects.filter(couple_id=viewer.couple_id, pack_id=pack.id).values_list(
-            "person_id", flat=True
-        )
-    )
+    finished = _finished_in_couple(viewer, pack)
     i_have_finished = viewer.pk in finished
-    if finished != {viewer.pk, partner.pk}:
+    if len(finished) != 2:
         return Reveal(state="waiting", i_have_finished=i_have_finished)
+    (partner_pk,) = finished - {viewer.pk}
+    mine, theirs = [], []
+    rows = Answer.objects.filter(person_id__in=finished, pack_id=pack.id).values_list(
+        "person_id", "item_id", "role", "choice"
+    )
+    for person_id, item_id, role, choice in rows:
+        answer = matching.Answer(item_id, role, choice)
+        (mine if person_id == viewer.pk else theirs).append(answer)
     tokens = matching.reveal_mutual_interest(
-        _as_answers(answers_of(person=viewer, pack=pack)),
-        _as_answers(answers_of(person=partner, pack=pack)),
-        first=str(viewer.pk),
-        second=str(partner.pk),
-        catalog=catalog_of(pack),
+        mine, theirs, first=str(viewer.pk), second=str(partner_pk), catalog=catalog_of(pack)
     )
     activities = {a.id: a for a in pack.activities}
     items = tuple(

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from handhold.accounts.models import User
-from handhold.accounts.services import partner_of
 from handhold.content.registry import default_pack
 from handhold.discovery import services as discovery
 from handhold.discovery.models import JournalEntry
@@ -30,14 +29,14 @@ class Stage:
 
 def journey_for(user: User) -> dict:
     pack = default_pack()
-    paired = partner_of(user) is not None
+    paired = user.is_paired
     reflected = JournalEntry.objects.filter(author=user, pack_id=pack.id).exists()
-    reveal = discovery.reveal_for(viewer=user, pack=pack)
-    talked = paired and services.settle_started(user) is not None
-    settling = paired and services.is_settling(user)
-    plans = services.plans_for(user) if paired else None
-    had_session = bool(plans) and plans.filter(status="ended").exists()
-    ticks = services.ticks(user=user, pack=pack) if paired else {}
+    reveal_state = discovery.reveal_state(viewer=user, pack=pack)
+    started = services.settle_started(user) if paired else None
+    talked = started is not None
+    settling = talked and services.is_settling(user, started=started)
+    had_session = paired and services.plans_for(user).filter(status="ended").exists()
+    prepared = paired and services.has_ticks(user=user, pack=pack)
     stages = [
         Stage(
             "Reflect",
@@ -67,11 +66,11 @@ def journey_for(user: User) -> dict:
                 "revealed": "What you both want is visible.",
                 "waiting": "Waiting for both of you.",
                 "not_paired": "Answer privately whenever you like.",
-            }[reveal.state],
+            }[reveal_state],
             reverse("discovery:reveal")
-            if reveal.state == "revealed"
+            if reveal_state == "revealed"
             else reverse("discovery:discover"),
-            reveal.state == "revealed",
+            reveal_state == "revealed",
         ),
         Stage(
             "Talk",
@@ -90,9 +89,9 @@ def journey_for(user: User) -> dict:
         Stage(
             "Prepare",
             "Supplies and promises to each other.",
-            "Started." if ticks else "Not started yet.",
+            "Started." if prepared else "Not started yet.",
             reverse("together:prepare"),
-            bool(ticks),
+            prepared,
         ),
         Stage(
             "Sessions",

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from handhold.accounts.models import User
-from handhold.accounts.services import partner_of
 from handhold.conversation.models import TalkInvitation
 from handhold.core import pacing
 from handhold.core.matching import Token, role_for
@@ -74,25 +73,36 @@ def settle_started(user: User) -> object | None:
     """The first "we talked", or the first "I'd like to talk", whichever came first."""
     if user.couple_id is None:
         return None
-    moments = list(
-        TalkedMark.objects.filter(couple_id=user.couple_id).values_list("marked_at", flat=True)
-    ) + list(
+    # One query for both: the union needs each side unordered.
+    marks = TalkedMark.objects.filter(couple_id=user.couple_id).order_by().values_list("marked_at")
+    yeses = (
         TalkInvitation.objects.filter(
             couple_id=user.couple_id, answer=TalkInvitation.Answer.LIKE_TO_TALK
-        ).values_list("answered_at", flat=True)
+        )
+        .order_by()
+        .values_list("answered_at")
     )
-    return min(moments, default=None)
+    return min((moment for (moment,) in marks.union(yeses, all=True)), default=None)
 
 
-def settle_until(user: User):
-    return pacing.settle_until(settle_started(user), days=settings.HANDHOLD_SETTLE_DAYS)
+def settle_until(user: User, *, started=None):
+    """When the settle period ends; pass `started` when it is already known."""
+    started = settle_started(user) if started is None else started
+    return pacing.settle_until(started, days=settings.HANDHOLD_SETTLE_DAYS)
 
 
-def is_settling(user: User) -> bool:
-    return pacing.is_settling(timezone.now(), settle_until(user))
+def is_settling(user: User, *, started=None) -> bool:
+    return pacing.is_settling(timezone.now(), settle_until(user, started=started))
 
 
 # Prepare -------------------------------------------------------------------------------------
+
+
+def has_ticks(*, user: User, pack: Pack) -> bool:
+    """Whether either partner has ticked anything on the checklist yet."""
+    if user.couple_id is None:
+        return False
+    return SupplyTick.objects.filter(couple_id=user.couple_id, pack_id=pack.id).exists()
 
 
 def ticks(*, user: User, pack: Pack) -> dict[str, set[int]]:
@@ -154,15 +164,16 @@ def ceiling_allowed(user: User) -> int:
 
 def why_no_proposal(*, user: User, pack: Pack) -> str | None:
     """None when a session may be proposed now; otherwise a kind reason with no countdown."""
-    if partner_of(user) is None:
+    if not user.is_paired:
         return "Sessions are planned together, once you are paired."
     if is_paused(user):
         return "Everything is paused for now."
     if not mutual_tokens(user=user, pack=pack):
         return "Sessions are built from what you both want, once you have both finished answering."
-    if settle_started(user) is None:
+    started = settle_started(user)
+    if started is None:
         return "First, talk with each other. When you have, either of you can mark it below."
-    if is_settling(user):
+    if is_settling(user, started=started):
         return "You talked recently. Let it settle for a little while before planning anything."
     last = plans_for(user).filter(status=SessionPlan.Status.ENDED).first()
     if last is not None and last.debriefs.count() < 2:
