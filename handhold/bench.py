@@ -230,7 +230,6 @@ def run(args) -> int:
         from django.core.management import call_command
 
         call_command("migrate", interactive=False, verbosity=0)
-        call_command("createcachetable", verbosity=0)
         log(f"Seeding {couples:,} couples...")
         started = time.perf_counter()
         people = seed(couples, log)

@@ -36,7 +36,6 @@ def serve(args: argparse.Namespace) -> int:
         print(f"Handhold did not start:\n{error}", file=sys.stderr)
         return 1
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)  # rate-limit counters, without Redis
     # The checks and migrations above opened database connections in this (master) process.
     # Close them before gunicorn forks, or every worker would inherit, and share, one socket.
     from django.db import connections

@@ -1,6 +1,8 @@
 """Rate limits on sign-up, pairing codes and the pressure check: past the limit a clear 429,
 with what the person typed kept, and nothing written."""
 
+import time
+
 import pytest
 from django.core.cache import caches
 from django.test import Client
@@ -62,3 +64,56 @@ def test_the_pressure_check_is_limited_per_person(client_for, stranger):
     assert ConversationDraft.objects.get(author=stranger).text == "draft 2"
     invite = client.post(reverse("conversation:invite"), {"message": "Talk?"})
     assert invite.status_code == 429
+
+
+# The counter store used without Redis (handhold/pages/counters.py) -------------------------
+
+
+def test_a_counter_starts_once_and_counts_up():
+    store = caches["ratelimit"]
+    assert store.add("tries", 1, 60) is True
+    assert store.add("tries", 1, 60) is False
+    assert store.incr("tries") == 2
+    assert store.incr("tries", 3) == 5
+    assert store.get("tries") == 5
+
+
+def test_an_expired_counter_starts_again_and_cannot_be_counted_up(time_machine):
+    store = caches["ratelimit"]
+    time_machine.move_to(time.time(), tick=False)
+    store.add("tries", 1, 60)
+    store.incr("tries")
+    time_machine.shift(61)
+    assert store.get("tries") is None
+    with pytest.raises(ValueError):
+        store.incr("tries")
+    assert store.add("tries", 1, 60) is True
+    assert store.get("tries") == 1
+
+
+def test_the_counter_store_holds_whole_numbers_only():
+    with pytest.raises(TypeError):
+        caches["ratelimit"].set("tries", "many", 60)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_tries_are_each_counted_once():
+    """Eight threads, each with its own database connection, count the same key at once:
+    no try is lost and no two tries see the same count."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    store = caches["ratelimit"]
+    store.add("burst", 0, 600)
+
+    def count_up(_):
+        try:
+            return [store.incr("burst") for _ in range(25)]
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        seen = [n for counts in pool.map(count_up, range(8)) for n in counts]
+    assert sorted(seen) == list(range(1, 201))
+    assert store.get("burst") == 200

@@ -1,0 +1,100 @@
+"""The store behind the rate limits when there is no Redis: counters in the database.
+
+django-ratelimit counts with a cache's `add` then `incr`. Django's own database cache does
+each of those as several queries (a count of all rows, a select, then a write) and its `incr`
+is a read followed by a write, so two workers can lose a try between them. Here each is one
+statement that the database makes atomic on its own: an upsert, and an UPDATE ... RETURNING
+(SQLite 3.35+ and PostgreSQL understand both). It holds whole numbers only: it is a counter
+store, not a general cache.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+from django.db import connection
+
+from handhold.pages.models import RateCounter
+
+NEVER = 1e12  # an expiry far past any real one, for timeout=None
+SWEEP_EVERY = 500  # new counters made by this process between removals of expired ones
+
+
+class CounterCache(BaseCache):
+    def __init__(self, table, params):
+        super().__init__(params)
+        self._added = 0
+
+    # Django calls it "value"; here it is always a count.
+    def _expiry(self, timeout) -> float:
+        expires = self.get_backend_timeout(timeout)
+        return NEVER if expires is None else expires
+
+    @staticmethod
+    def _count(value) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError("the rate-limit store holds whole numbers only")
+        return value
+
+    def _execute(self, sql: str, params: list):
+        table = connection.ops.quote_name(RateCounter._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(sql.format(table=table), params)
+            return cursor.rowcount, cursor.fetchall() if cursor.description else []
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> bool:
+        """Make the counter, or restart it if it has expired; False if it is still running."""
+        key = self.make_and_validate_key(key, version=version)
+        now = time.time()
+        written, _ = self._execute(
+            "INSERT INTO {table} (key, value, expires) VALUES (%s, %s, %s) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires = excluded.expires "
+            "WHERE {table}.expires <= %s",
+            [key, self._count(value), self._expiry(timeout), now],
+        )
+        if written:
+            self._added += 1
+            if self._added % SWEEP_EVERY == 0:
+                RateCounter.objects.filter(expires__lte=now).delete()
+        return bool(written)
+
+    def incr(self, key, delta=1, version=None) -> int:
+        key = self.make_and_validate_key(key, version=version)
+        _, rows = self._execute(
+            "UPDATE {table} SET value = value + %s WHERE key = %s AND expires > %s RETURNING value",
+            [self._count(delta), key, time.time()],
+        )
+        if not rows:
+            raise ValueError(f"Key '{key}' not found")
+        return rows[0][0]
+
+    def get(self, key, default=None, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        row = (
+            RateCounter.objects.filter(key=key, expires__gt=time.time())
+            .values_list("value", flat=True)
+            .first()
+        )
+        return default if row is None else row
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> None:
+        key = self.make_and_validate_key(key, version=version)
+        self._execute(
+            "INSERT INTO {table} (key, value, expires) VALUES (%s, %s, %s) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires = excluded.expires",
+            [key, self._count(value), self._expiry(timeout)],
+        )
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None) -> bool:
+        key = self.make_and_validate_key(key, version=version)
+        live = RateCounter.objects.filter(key=key, expires__gt=time.time())
+        return bool(live.update(expires=self._expiry(timeout)))
+
+    def delete(self, key, version=None) -> bool:
+        key = self.make_and_validate_key(key, version=version)
+        deleted, _ = RateCounter.objects.filter(key=key).delete()
+        return bool(deleted)
+
+    def clear(self) -> None:
+        RateCounter.objects.all().delete()
