@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.urls import reverse
-
 from handhold.accounts.models import User
 from handhold.content.registry import default_pack
 from handhold.discovery import services as discovery
 from handhold.discovery.models import JournalEntry
+from handhold.pages.links import link
 from handhold.together import services
 
 
@@ -42,21 +41,21 @@ def journey_for(user: User) -> dict:
             "Reflect",
             "A private look at your own wishes.",
             "You have started your journal." if reflected else "Not started yet.",
-            reverse("discovery:reflect"),
+            link("discovery:reflect"),
             reflected,
         ),
         Stage(
             "Learn",
             "Short factual cards, with sources.",
             "Open whenever you like.",
-            reverse("discovery:learn"),
+            link("discovery:learn"),
             True,
         ),
         Stage(
             "Pair",
             "Link with your partner; either can unpair at any moment.",
             "You are paired." if paired else "Not paired yet.",
-            reverse("accounts:pairing"),
+            link("accounts:pairing"),
             paired,
         ),
         Stage(
@@ -67,37 +66,35 @@ def journey_for(user: User) -> dict:
                 "waiting": "Waiting for both of you.",
                 "not_paired": "Answer privately whenever you like.",
             }[reveal_state],
-            reverse("discovery:reveal")
-            if reveal_state == "revealed"
-            else reverse("discovery:discover"),
+            link("discovery:reveal") if reveal_state == "revealed" else link("discovery:discover"),
             reveal_state == "revealed",
         ),
         Stage(
             "Talk",
             "An honest look at your words, and a kind conversation.",
             "You have talked." if talked else "When you are both ready.",
-            reverse("conversation:is_it_you"),
+            link("conversation:is_it_you"),
             talked,
         ),
         Stage(
             "Settle",
             "A pause after talking, before planning anything.",
             "Letting it settle." if settling else ("Settled." if talked else "After you talk."),
-            reverse("together:journey"),
+            link("together:journey"),
             talked and not settling,
         ),
         Stage(
             "Prepare",
             "Supplies and promises to each other.",
             "Started." if prepared else "Not started yet.",
-            reverse("together:prepare"),
+            link("together:prepare"),
             prepared,
         ),
         Stage(
             "Sessions",
             "Slow, agreed steps, with a ceiling and a stop word.",
             "You have had a session." if had_session else "When you are both ready.",
-            reverse("together:sessions"),
+            link("together:sessions"),
             had_session,
         ),
     ]
