@@ -45,6 +45,8 @@ def _planner_context(request, pack, form, analysis=None):
         style = "sit_down"
     return {
         "form": form,
+        # Plain data, drawn by the template: cheaper than three widget templates per check.
+        "styles": [(value, label, value == style) for value, label in form.fields["style"].choices],
         "outline": build_outline(pack.checklist, style),
         "points": pack.checklist,
         "analysis": analysis,
