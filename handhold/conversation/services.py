@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from handhold.accounts.models import User
@@ -27,15 +27,24 @@ def draft_of(*, author: User, pack: Pack) -> ConversationDraft | None:
     return ConversationDraft.objects.filter(author=author, pack_id=pack.id).first()
 
 
-@transaction.atomic
-def save_draft(*, author: User, pack: Pack, style: str, text: str) -> ConversationDraft:
-    draft = draft_of(author=author, pack=pack) or ConversationDraft(author=author, pack_id=pack.id)
-    draft.style, draft.text, draft.updated_at = style, text, timezone.now()
-    # The author is the person logged in, and one draft per topic is the database's own
-    # constraint: checking either here would cost a query each on every check of a draft.
+def save_draft(*, author: User, pack: Pack, style: str, text: str) -> None:
+    """Keep the asker's latest words: one UPDATE on every check, an INSERT only the first time.
+
+    The checks need no query: the author is the person logged in, and one draft per topic is
+    the database's own constraint (a first save that loses a race to it updates instead)."""
+    draft = ConversationDraft(
+        author=author, pack_id=pack.id, style=style, text=text, updated_at=timezone.now()
+    )
     draft.full_clean(exclude={"author"}, validate_unique=False, validate_constraints=False)
-    draft.save()
-    return draft
+    fields = {"style": draft.style, "text": draft.text, "updated_at": draft.updated_at}
+    mine = ConversationDraft.objects.filter(author=author, pack_id=pack.id)
+    if mine.update(**fields):
+        return
+    try:
+        with transaction.atomic():
+            draft.save(force_insert=True)
+    except IntegrityError:
+        mine.update(**fields)
 
 
 @dataclass(frozen=True)
