@@ -1,5 +1,5 @@
 """SQL queries per page are bounded by a constant: the same with one answer as with every item
-of the ladder answered by both partners."""
+of the ladder answered by both partners, and within each page's budget."""
 
 import pytest
 from django.db import connection
@@ -9,18 +9,20 @@ from django.urls import reverse
 from handhold.content.registry import default_pack
 from handhold.discovery.services import mark_finished, save_answers
 
-PAGES = [
-    "pages:home",
-    "discovery:reflect",
-    "discovery:discover",
-    "discovery:reveal",
-    "conversation:plan",
-    "conversation:invite",
-    "together:journey",
-    "together:sessions",
-    "together:prepare",
-]
-MAX_QUERIES = 25
+# Queries per page, the session and the user included: the key pages of the benchmark were
+# brought down to these (README, Benchmark). A change that needs more raises it here, and
+# says why.
+QUERY_BUDGET = {
+    "pages:home": 3,
+    "discovery:reflect": 4,
+    "discovery:discover": 4,
+    "discovery:reveal": 4,
+    "conversation:plan": 3,
+    "conversation:invite": 7,
+    "together:journey": 8,
+    "together:sessions": 13,
+    "together:prepare": 4,
+}
 
 
 def all_item_roles():
@@ -33,7 +35,7 @@ def queries(client, name) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", QUERY_BUDGET)
 def test_queries_do_not_grow_with_answers(client_for, asker, partner, name):
     pack = default_pack()
     client = client_for(asker)
@@ -49,4 +51,4 @@ def test_queries_do_not_grow_with_answers(client_for, asker, partner, name):
     many = queries(client, name)
     assert 2 * len(all_item_roles()) >= 50  # both partners: at least 50 answered items
     assert many == few, (name, few, many)
-    assert many <= MAX_QUERIES, (name, many)
+    assert many <= QUERY_BUDGET[name], (name, many)
