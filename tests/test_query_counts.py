@@ -18,9 +18,9 @@ QUERY_BUDGET = {
     "discovery:discover": 4,
     "discovery:reveal": 4,
     "conversation:plan": 3,
-    "conversation:invite": 7,
+    "conversation:invite": 6,
     "together:journey": 8,
-    "together:sessions": 13,
+    "together:sessions": 11,
     "together:prepare": 4,
 }
 

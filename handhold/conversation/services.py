@@ -98,11 +98,14 @@ def invitation_cool_off_until(invitation: TalkInvitation | None, pack: Pack):
 
 
 def may_invite(*, sender: User, pack: Pack) -> bool:
+    return _may_invite(sender, pack, latest_sent(sender=sender, pack=pack))
+
+
+def _may_invite(sender: User, pack: Pack, latest: TalkInvitation | None) -> bool:
     if not sender.is_paired:
         return False
     if Pause.objects.filter(couple_id=sender.couple_id).exists():
         return False  # while paused, nobody invites
-    latest = latest_sent(sender=sender, pack=pack)
     if latest is not None and not latest.answer:
         return False  # one invitation at a time
     return rules.may_invite_again(timezone.now(), invitation_cool_off_until(latest, pack))
@@ -153,17 +156,20 @@ def reopen_topic(*, recipient: User, pack: Pack) -> None:
     ).exclude(sender=recipient).exclude(answer="").update(reopened_at=timezone.now())
 
 
-def acknowledgement_for(*, sender: User, pack: Pack) -> str | None:
-    """What the asker sees of their latest invitation: one of three neutral states. "Not now"
-    and "Not for me" read the same, and there is never a date to count down to."""
+def invitation_standing(*, sender: User, pack: Pack) -> tuple[str | None, bool]:
+    """(What the asker sees of their latest invitation, whether they may send one now).
+
+    The first is one of a few neutral states: "Not now" and "Not for me" read the same, and
+    there is never a date to count down to. The latest invitation is read once for both."""
     latest = latest_sent(sender=sender, pack=pack)
+    allowed = _may_invite(sender, pack, latest)
     if latest is None:
-        return None
+        return None, allowed
     if not latest.answer:
-        return "sent"
+        return "sent", allowed
     if latest.answer == TalkInvitation.Answer.LIKE_TO_TALK:
-        return "like_to_talk"
-    return "resting" if not may_invite(sender=sender, pack=pack) else "open"
+        return "like_to_talk", allowed
+    return ("open" if allowed else "resting"), allowed
 
 
 def export_for(user: User) -> dict:

@@ -121,13 +121,14 @@ def invite(request):
                     request, _("Your invitation is on its way. Thank you for asking kindly.")
                 )
                 return redirect("conversation:invite")
+    state, may_invite = services.invitation_standing(sender=request.user, pack=pack)
     context = {
         "form": form,
         "partner": partner,
         "analysis": analysis,
         "text": form.data.get("message", "") if form.is_bound else "",
-        "state": services.acknowledgement_for(sender=request.user, pack=pack),
-        "may_invite": services.may_invite(sender=request.user, pack=pack),
+        "state": state,
+        "may_invite": may_invite,
         "received": services.pending_invitation_for(recipient=request.user, pack=pack),
         "answers": TalkInvitation.Answer.choices,
     }

@@ -162,13 +162,16 @@ def ceiling_allowed(user: User) -> int:
     return pacing.highest_allowed_ceiling(last.ceiling, paces)
 
 
-def why_no_proposal(*, user: User, pack: Pack) -> str | None:
-    """None when a session may be proposed now; otherwise a kind reason with no countdown."""
+def why_no_proposal(
+    *, user: User, pack: Pack, mutual: frozenset[Token] | None = None
+) -> str | None:
+    """None when a session may be proposed now; otherwise a kind reason with no countdown.
+    `mutual` saves reading the couple's mutual tokens again when the caller has them."""
     if not user.is_paired:
         return "Sessions are planned together, once you are paired."
     if is_paused(user):
         return "Everything is paused for now."
-    if not mutual_tokens(user=user, pack=pack):
+    if not (mutual_tokens(user=user, pack=pack) if mutual is None else mutual):
         return "Sessions are built from what you both want, once you have both finished answering."
     started = settle_started(user)
     if started is None:

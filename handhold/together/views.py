@@ -89,9 +89,10 @@ def sessions(request):
     user = request.user
     titles = {a.id: a.title for a in pack.activities}
     held = services.held_back(user) if user.couple_id else frozenset()
+    mutual = services.mutual_tokens(user=user, pack=pack)
     choices = [
         (f"{t.item_id}|{t.receiver}", _token_label(t, user, titles))
-        for t in sorted(services.mutual_tokens(user=user, pack=pack))
+        for t in sorted(mutual)
         if (t.item_id, t.receiver) not in held
     ]
     form = ProposalForm(
@@ -123,7 +124,7 @@ def sessions(request):
                 return redirect("together:session", plan_id=plan.pk)
     context = {
         "form": form,
-        "reason": services.why_no_proposal(user=user, pack=pack),
+        "reason": services.why_no_proposal(user=user, pack=pack, mutual=mutual),
         "plans": services.plans_for(user)[:10] if user.couple_id else [],
         "held": services.held_back_rows(user),
         "paused": services.pause_of(user),
