@@ -33,5 +33,6 @@ def test_the_bench_command_prints_its_table_and_writes_json(tmp_path):
     assert report["baseline"]["rps"] > 0
     assert set(report["pages"]) == {"home", "ladder", "reveal", "planner_check", "journey"}
     for row in report["pages"].values():
-        assert set(row) >= {"rps", "p50_ms", "p95_ms", "ratio", "queries"}
+        assert set(row) >= {"rps", "p50_ms", "p95_ms", "ratio", "queries", "baseline_rps"}
+        assert row["ratio"] == row["rps"] / row["baseline_rps"]
         assert row["rps"] > 0 and row["queries"] > 0 and row["errors"] == 0
