@@ -249,6 +249,13 @@ def run(args) -> int:
         started = time.perf_counter()
         people = seed(couples, log)
         log(f"Seeded in {time.perf_counter() - started:.1f} s")
+        if args.postgres:
+            # PostgreSQL's autovacuum gathers planner statistics soon after a load this size;
+            # without them its first plans are guesses, and a real database has them.
+            from django.db import connection
+
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         # One person from each of `clients` couples spread over the whole table, so that a
         # large run reads rows from everywhere in it, not only the first ones written.
         step = 2 * max(1, couples // args.clients)
