@@ -1,8 +1,10 @@
 """`handhold bench` runs end to end (a tiny run: the real figures are in the README)."""
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_the_bench_command_prints_its_table_and_writes_json(tmp_path):
@@ -25,7 +27,7 @@ def test_the_bench_command_prints_its_table_and_writes_json(tmp_path):
         capture_output=True,
         text=True,
         timeout=300,
-        env={k: v for k, v in __import__("os").environ.items() if not k.startswith("DJANGO_")},
+        env={k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "baseline (bare view)" in done.stdout
@@ -36,3 +38,19 @@ def test_the_bench_command_prints_its_table_and_writes_json(tmp_path):
         assert set(row) >= {"rps", "p50_ms", "p95_ms", "ratio", "queries", "baseline_rps"}
         assert row["ratio"] == row["rps"] / row["baseline_rps"]
         assert row["rps"] > 0 and row["queries"] > 0 and row["errors"] == 0
+
+
+def test_the_in_process_breakdown_runs_and_names_every_key_page():
+    script = Path(__file__).resolve().parents[1] / "eval/bench_in_process.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--repeat", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    for row in ["one ORM query", "raw cursor", "page frame", "the check", "page: bare view"]:
+        assert row in done.stdout
+    for page in ["home", "ladder", "reveal", "planner_check", "journey"]:
+        assert f"page: {page}" in done.stdout
