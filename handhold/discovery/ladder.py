@@ -22,8 +22,9 @@ from django.utils.translation import get_language
 from handhold.core.packs import Pack
 from handhold.discovery.forms import LADDER_CHOICES, ROLE_LABELS, answer_field_name
 
-# A NUL on each side of "name NUL value" marks a person's slot; a pack's text never holds
-# NUL (checked when the markup is built).
+# Each slot is written into the markup as NUL name NUL value NUL (a pack's text never holds a
+# NUL: checked when the markup is built). Under each group, the slot for its errors has the
+# value below, which no ladder choice has.
 _ERRORS = "errors"
 
 
@@ -49,6 +50,7 @@ class LadderMarkup:
         return mark_safe("".join(out))  # noqa: S308 - parts were escaped when rendered
 
 
+# Per process; two threads building it at once would only build it twice.
 _built: dict[tuple[str, str, str], LadderMarkup] = {}
 
 

@@ -26,13 +26,13 @@ class CounterCache(BaseCache):
         super().__init__(params)
         self._added = 0
 
-    # Django calls it "value"; here it is always a count.
     def _expiry(self, timeout) -> float:
         expires = self.get_backend_timeout(timeout)
         return NEVER if expires is None else expires
 
     @staticmethod
     def _count(value) -> int:
+        """Django's cache API calls it a value; here it is always a count."""
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError("the rate-limit store holds whole numbers only")
         return value
