@@ -99,7 +99,7 @@ def discover(request):
     context = {
         "form": form,
         "ladder": ladder,
-        "paired": request.user.couple_id is not None,
+        "paired": request.user.is_paired,
         "finished": services.has_finished(person=request.user, pack=pack),
     }
     return render(request, "discovery/discover.html", context, status=status)
