@@ -23,6 +23,14 @@ ROLE_LABELS = {
     "together": _("Together"),
 }
 
+# How a mutual item reads for the viewer (the reveal, session steps): it never says who
+# answered what.
+MUTUAL_ROLE_WORDS = {
+    "give": _("you, for your partner"),
+    "receive": _("your partner, for you"),
+    "together": _("together"),
+}
+
 
 def text_field_name(question_id: str) -> str:
     return f"{question_id}__text"

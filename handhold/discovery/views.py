@@ -5,12 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from handhold.content.registry import default_pack
 from handhold.discovery import services
 from handhold.discovery.forms import (
+    MUTUAL_ROLE_WORDS,
     JournalForm,
     LadderForm,
     answer_field_name,
@@ -114,18 +114,10 @@ def reveal(request):
     )
 
 
-# How a mutual item reads for the viewer: the reveal never says who answered what.
-REVEAL_ROLE_LABELS = {
-    "give": gettext_lazy("you, for your partner"),
-    "receive": gettext_lazy("your partner, for you"),
-    "together": gettext_lazy("together"),
-}
-
-
 def _by_level(items) -> list[tuple[int, str, list[tuple[str, str]]]]:
     """[(level, its name, [(title, role)])], as plain strings: cheaper to draw than objects."""
     levels: dict[int, list[tuple[str, str]]] = {}
     for item in items:
-        role = str(REVEAL_ROLE_LABELS[item.role])
+        role = str(MUTUAL_ROLE_WORDS[item.role])
         levels.setdefault(item.activity.level, []).append((item.activity.title, role))
     return [(level, level_name(level), rows) for level, rows in sorted(levels.items())]

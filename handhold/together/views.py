@@ -12,16 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from handhold.accounts.services import partner_of
 from handhold.content.registry import default_pack
 from handhold.core.matching import Token, role_for
+from handhold.discovery.forms import MUTUAL_ROLE_WORDS
 from handhold.together import services
 from handhold.together.forms import CheckInForm, DebriefForm, ProposalForm, ResponseForm
 from handhold.together.journey import journey_for
 from handhold.together.models import SessionPlan
-
-ROLE_WORDS = {
-    "give": "you, for your partner",
-    "receive": "your partner, for you",
-    "together": "together",
-}
 
 
 def _plan_or_404(user, plan_id: int) -> SessionPlan:
@@ -44,7 +39,7 @@ def _labelled_steps(plan: SessionPlan, user, pack) -> list:
 
 def _token_label(token: Token, user, titles: dict) -> str:
     role = role_for(token, viewer=str(user.pk))
-    return f"{titles[token.item_id]} ({_(ROLE_WORDS[role])}), level {token.level}"
+    return f"{titles[token.item_id]} ({MUTUAL_ROLE_WORDS[role]}), level {token.level}"
 
 
 @login_required
