@@ -33,7 +33,7 @@ def journey_for(user: User) -> dict:
     reveal_state = discovery.reveal_state(viewer=user, pack=pack)
     started = services.settle_started(user) if paired else None
     talked = started is not None
-    settling = talked and services.is_settling(user, started=started)
+    settling = talked and services.is_settling_since(started)
     had_session = paired and services.plans_for(user).filter(status="ended").exists()
     prepared = paired and services.has_ticks(user=user, pack=pack)
     stages = [

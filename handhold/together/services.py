@@ -85,14 +85,10 @@ def settle_started(user: User) -> object | None:
     return min((moment for (moment,) in marks.union(yeses, all=True)), default=None)
 
 
-def settle_until(user: User, *, started=None):
-    """When the settle period ends; pass `started` when it is already known."""
-    started = settle_started(user) if started is None else started
-    return pacing.settle_until(started, days=settings.HANDHOLD_SETTLE_DAYS)
-
-
-def is_settling(user: User, *, started=None) -> bool:
-    return pacing.is_settling(timezone.now(), settle_until(user, started=started))
+def is_settling_since(started) -> bool:
+    """Whether the settle period that began at `started` (see settle_started) still runs."""
+    until = pacing.settle_until(started, days=settings.HANDHOLD_SETTLE_DAYS)
+    return pacing.is_settling(timezone.now(), until)
 
 
 # Prepare -------------------------------------------------------------------------------------
@@ -176,7 +172,7 @@ def why_no_proposal(
     started = settle_started(user)
     if started is None:
         return "First, talk with each other. When you have, either of you can mark it below."
-    if is_settling(user, started=started):
+    if is_settling_since(started):
         return "You talked recently. Let it settle for a little while before planning anything."
     last = plans_for(user).filter(status=SessionPlan.Status.ENDED).first()
     if last is not None and last.debriefs.count() < 2:
