@@ -155,6 +155,7 @@ class Pack:
     supplies: tuple[Supply, ...]
     resources: tuple[Resource, ...]
     _cards_by_id: dict[str, Card] = field(default_factory=dict, repr=False)
+    _activities_by_id: dict[str, Activity] = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -162,6 +163,14 @@ class Pack:
 
     def card(self, card_id: str) -> Card | None:
         return self._cards_by_id.get(card_id)
+
+    def activity(self, item_id: str) -> Activity | None:
+        return self._activities_by_id.get(item_id)
+
+    def level_of(self, item_id: str, *, default: int) -> int:
+        """An item's level; `default` for an id the pack no longer has."""
+        activity = self._activities_by_id.get(item_id)
+        return default if activity is None else activity.level
 
 
 class PackError(Exception):
@@ -299,16 +308,18 @@ def load_pack(path: str | Path) -> Pack:
     if problems or manifest is None:
         raise PackError(problems or [f"{MANIFEST_FILE}: could not be read"])
     cards = tuple(items_by_file["cards.yaml"])
+    activities = tuple(items_by_file["activities.yaml"])
     return Pack(
         path=folder,
         manifest=manifest,
-        activities=tuple(items_by_file["activities.yaml"]),
+        activities=activities,
         reflection=tuple(items_by_file["reflection.yaml"]),
         cards=cards,
         checklist=tuple(items_by_file["checklist.yaml"]),
         supplies=tuple(items_by_file["supplies.yaml"]),
         resources=tuple(items_by_file["resources.yaml"]),
         _cards_by_id={card.id: card for card in cards},
+        _activities_by_id={activity.id: activity for activity in activities},
     )
 
 

@@ -187,9 +187,8 @@ def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
     tokens = matching.reveal_mutual_interest(
         mine, theirs, first=str(viewer.pk), second=str(partner_pk), catalog=catalog_of(pack)
     )
-    activities = {a.id: a for a in pack.activities}
     items = tuple(
-        MutualItem(activities[t.item_id], matching.role_for(t, viewer=str(viewer.pk)))
+        MutualItem(pack.activity(t.item_id), matching.role_for(t, viewer=str(viewer.pk)))
         for t in sorted(tokens)
     )
     return Reveal(state="revealed", items=items, i_have_finished=True, tokens=tokens)

@@ -181,15 +181,18 @@ def why_no_proposal(
     return None
 
 
+def token_of(step: SessionStep, pack: Pack) -> Token:
+    """The matching token a planned step stands for."""
+    return Token(pack.level_of(step.item_id, default=0), step.item_id, step.receiver)
+
+
 def current_steps(plan: SessionPlan, *, user: User, pack: Pack) -> list[SessionStep]:
     """The plan's steps that are still mutual. A step whose item someone changed to no is
     removed at once, and silently."""
     mutual = mutual_tokens(user=user, pack=pack)
-    levels = {a.id: a.level for a in pack.activities}
     keep, gone = [], []
     for step in plan.steps.all():
-        token = Token(levels.get(step.item_id, 0), step.item_id, step.receiver)
-        (keep if token in mutual else gone).append(step)
+        (keep if token_of(step, pack) in mutual else gone).append(step)
     if gone:
         SessionStep.objects.filter(pk__in=[s.pk for s in gone]).delete()
     return keep
@@ -264,9 +267,8 @@ def respond(
     if is_paused(user):
         raise NotNow("Everything is paused for now.")
     plan.ceiling = max(1, min(plan.ceiling, ceiling))
-    levels = {a.id: a.level for a in pack.activities}
     for step in current_steps(plan, user=user, pack=pack):
-        if step.pk not in keep_step_ids or levels.get(step.item_id, 99) > plan.ceiling:
+        if step.pk not in keep_step_ids or pack.level_of(step.item_id, default=99) > plan.ceiling:
             step.delete()
     if not plan.steps.exists():
         plan.status = SessionPlan.Status.DECLINED
@@ -357,10 +359,10 @@ def _hold_back_highest_steps(plan: SessionPlan, user: User) -> None:
         return
     from handhold.content.registry import all_packs
 
-    levels = {a.id: a.level for a in all_packs()[plan.pack_id].activities}
-    top = max(levels.get(s.item_id, 0) for s in steps)
+    pack = all_packs()[plan.pack_id]
+    top = max(pack.level_of(s.item_id, default=0) for s in steps)
     for step in steps:
-        if levels.get(step.item_id, 0) == top:
+        if pack.level_of(step.item_id, default=0) == top:
             HeldBack.objects.get_or_create(
                 couple_id=plan.couple_id,
                 item_id=step.item_id,

@@ -28,18 +28,16 @@ def _plan_or_404(user, plan_id: int) -> SessionPlan:
 
 def _labelled_steps(plan: SessionPlan, user, pack) -> list:
     """The plan's current steps, each with a label that reads from the viewer's side."""
-    titles = {a.id: a.title for a in pack.activities}
-    levels = {a.id: a.level for a in pack.activities}
     steps = services.current_steps(plan, user=user, pack=pack)
     for step in steps:
-        token = Token(levels.get(step.item_id, 0), step.item_id, step.receiver)
-        step.label = _token_label(token, user, titles)
+        step.label = _token_label(services.token_of(step, pack), user, pack)
     return steps
 
 
-def _token_label(token: Token, user, titles: dict) -> str:
+def _token_label(token: Token, user, pack) -> str:
     role = role_for(token, viewer=str(user.pk))
-    return f"{titles[token.item_id]} ({MUTUAL_ROLE_WORDS[role]}), level {token.level}"
+    title = pack.activity(token.item_id).title
+    return f"{title} ({MUTUAL_ROLE_WORDS[role]}), level {token.level}"
 
 
 @login_required
@@ -82,11 +80,10 @@ def prepare(request):
 def sessions(request):
     pack = default_pack()
     user = request.user
-    titles = {a.id: a.title for a in pack.activities}
     held = services.held_back(user) if user.couple_id else frozenset()
     mutual = services.mutual_tokens(user=user, pack=pack)
     choices = [
-        (f"{t.item_id}|{t.receiver}", _token_label(t, user, titles))
+        (f"{t.item_id}|{t.receiver}", _token_label(t, user, pack))
         for t in sorted(mutual)
         if (t.item_id, t.receiver) not in held
     ]
@@ -99,11 +96,10 @@ def sessions(request):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            levels = {a.id: a.level for a in pack.activities}
             steps = []
             for value in form.cleaned_data["steps"]:
                 item_id, receiver = value.split("|", 1)
-                steps.append(Token(levels.get(item_id, 0), item_id, receiver))
+                steps.append(Token(pack.level_of(item_id, default=0), item_id, receiver))
             try:
                 plan = services.propose(
                     user=user,
