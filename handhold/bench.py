@@ -16,6 +16,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -218,8 +219,6 @@ def _load(url: str, cookies: list[str], csrf: str, seconds: float, method="GET",
 
 def _summary(runs: list[dict]) -> dict:
     """Several baseline runs as one: mean requests per second, median latencies."""
-    import statistics
-
     return {
         "requests": sum(r["requests"] for r in runs),
         "errors": sum(r["errors"] for r in runs),
