@@ -17,10 +17,11 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import round_seconds  # noqa: E402
 
 
 def setup() -> list:
@@ -43,14 +44,9 @@ def setup() -> list:
 
 
 def ms_per_call(func, repeat: int) -> float:
-    func()
-    rounds = []
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(repeat):
-            func()
-        rounds.append((time.perf_counter() - start) / repeat * 1000)
-    return statistics.median(rounds)
+    func()  # warm caches first
+    taken = round_seconds(func, repeat=repeat, rounds=5)
+    return statistics.median(seconds / repeat * 1000 for seconds in taken)
 
 
 def main() -> None:

@@ -14,10 +14,11 @@ import os
 import random
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import round_seconds  # noqa: E402
 
 from handhold.core.matching import Answer, CatalogItem, reveal_mutual_interest  # noqa: E402
 from handhold.core.packs import load_pack  # noqa: E402
@@ -26,13 +27,8 @@ PACK = Path(__file__).resolve().parents[1] / "handhold/content/packs/anal-play"
 
 
 def median_rate(func, items: int, repeat: int, rounds: int) -> float:
-    speeds = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for _ in range(repeat):
-            func()
-        speeds.append(items * repeat / (time.perf_counter() - start))
-    return statistics.median(speeds)
+    taken = round_seconds(func, repeat=repeat, rounds=rounds)
+    return statistics.median(items * repeat / seconds for seconds in taken)
 
 
 def main() -> None:

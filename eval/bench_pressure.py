@@ -14,10 +14,11 @@ import os
 import re
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import round_seconds  # noqa: E402
 
 from handhold.core.pressure import check  # noqa: E402
 from handhold.core.pressure_model import default_model, load_examples  # noqa: E402
@@ -27,13 +28,13 @@ WORDS = re.compile(r"[a-z']+", re.IGNORECASE)
 
 def rate(func, texts: list[str], rounds: int) -> float:
     """Median messages per second over `rounds` passes."""
-    speeds = []
-    for _ in range(rounds):
-        start = time.perf_counter()
+
+    def one_pass():
         for text in texts:
             func(text)
-        speeds.append(len(texts) / (time.perf_counter() - start))
-    return statistics.median(speeds)
+
+    taken = round_seconds(one_pass, repeat=1, rounds=rounds)
+    return statistics.median(len(texts) / seconds for seconds in taken)
 
 
 def main() -> None:
