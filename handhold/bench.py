@@ -86,8 +86,9 @@ def seed(couples: int, log) -> list:
 
     from handhold.accounts.models import Couple, User
     from handhold.content.registry import default_pack
+    from handhold.couples.models import TalkConfirmation
     from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry
-    from handhold.together.models import Debrief, SessionPlan, TalkedMark
+    from handhold.together.models import Debrief, SessionPlan
 
     pack = default_pack()
     pairs = [(a.id, r) for a in pack.activities for r in a.roles if r != "together"]
@@ -131,9 +132,12 @@ def seed(couples: int, log) -> list:
                 finished.append(
                     FinishedAnswering(couple_id=a.couple_id, person=person, pack_id=pack.id)
                 )
-            talked.append(
-                TalkedMark(couple_id=a.couple_id, person=a, marked_at=now - timedelta(days=10))
-            )
+            talked += [
+                TalkConfirmation(
+                    couple_id=a.couple_id, person=person, confirmed_at=now - timedelta(days=10)
+                )
+                for person in (a, b)
+            ]
             plans.append(
                 SessionPlan(
                     couple_id=a.couple_id,
@@ -147,7 +151,7 @@ def seed(couples: int, log) -> list:
         Answer.objects.bulk_create(answers, batch_size=5000)
         JournalEntry.objects.bulk_create(journal, batch_size=5000)
         FinishedAnswering.objects.bulk_create(finished, batch_size=5000)
-        TalkedMark.objects.bulk_create(talked, batch_size=5000)
+        TalkConfirmation.objects.bulk_create(talked, batch_size=5000)
         made_plans = SessionPlan.objects.bulk_create(plans, batch_size=5000)
         Debrief.objects.bulk_create(
             [

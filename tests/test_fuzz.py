@@ -38,13 +38,14 @@ POSTS = {
 }
 POSTS_WITH_IDS = {
     "conversation:answer": ("invitation_id", ["answer"]),
-    "together:respond": ("plan_id", ["decision", "keep", "ceiling"]),
+    "together:respond": ("plan_id", ["decision", "keep", "ceiling", "stop_word"]),
     "together:cancel": ("plan_id", []),
     "together:start": ("plan_id", []),
     "together:check_in": ("plan_id", ["light"]),
+    "together:move_on": ("plan_id", []),
     "together:finish": ("plan_id", []),
     "together:debrief": ("plan_id", ["felt", "good", "change", "pace"]),
-    "together:open_again": ("held_id", []),
+    "together:open_again": ("halt_id", []),
 }
 
 texts = st.one_of(
@@ -88,7 +89,7 @@ def someone_elses_ids(make_person):
     """A couple the fuzzing user does not belong to, with objects of each kind."""
     from conftest import _pair
     from handhold.conversation.models import TalkInvitation
-    from handhold.together.models import HeldBack, SessionPlan
+    from handhold.together.models import Halt, SessionPlan
 
     a, b = make_person("other-a"), make_person("other-b")
     _pair(a, b)
@@ -98,10 +99,8 @@ def someone_elses_ids(make_person):
     invitation = TalkInvitation.objects.create(
         couple_id=a.couple_id, sender=a, pack_id="anal-play", message="Talk?"
     )
-    held = HeldBack.objects.create(
-        couple_id=a.couple_id, item_id="small-plug", receiver=str(b.pk), held_by=b
-    )
-    return {"plan_id": plan.pk, "invitation_id": invitation.pk, "held_id": held.pk}
+    halt = Halt.objects.create(couple_id=a.couple_id, plan=plan, why="stop", level=3, held_by=b)
+    return {"plan_id": plan.pk, "invitation_id": invitation.pk, "halt_id": halt.pk}
 
 
 @pytest.mark.parametrize("name", sorted(POSTS))

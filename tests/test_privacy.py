@@ -315,26 +315,34 @@ def test_drafts_and_is_it_you_answers_never_reach_the_partner(asker, partner):
 
 
 def _settled_couple(asker, partner):
+    """Mutual at levels 1, 2 and 4; pegging is Alex's alone; both said "we talked" three days
+    ago."""
     from datetime import timedelta
 
     import time_machine
     from django.utils import timezone
 
-    from handhold.together.services import mark_we_talked
+    from handhold.couples.services import record_talk_confirmation
 
     for person, role in ((asker, "give"), (partner, "receive")):
         save_answers(
             person=person,
             pack=PACK,
-            choices={("compliment-body", role): "yes", ("small-plug", role): "yes"},
+            choices={
+                ("compliment-body", role): "yes",
+                ("buttock-massage", role): "yes",
+                ("small-plug", role): "yes",
+            },
         )
         mark_finished(person=person, pack=PACK)
     save_answers(person=asker, pack=PACK, choices={("pegging", "receive"): "yes"})
     with time_machine.travel(timezone.now() - timedelta(days=3)):
-        mark_we_talked(user=asker)
+        for person in (asker, partner):
+            record_talk_confirmation(user=person)
 
 
 def _ended_session(asker, partner):
+    """A first session, gentle by rule: a compliment, then a massage; it ended without red."""
     from handhold.together.models import SessionPlan
 
     a, b = Client(), Client()
@@ -343,18 +351,26 @@ def _ended_session(asker, partner):
     a.post(
         reverse("together:sessions"),
         {
-            "steps": [f"compliment-body|{partner.pk}", f"small-plug|{partner.pk}"],
-            "ceiling": 5,
+            "steps": [f"compliment-body|{partner.pk}", f"buttock-massage|{partner.pk}"],
+            "ceiling": 2,
             "stop_word": "Pineapple",
         },
     )
     plan = SessionPlan.objects.get()
     b.post(
         reverse("together:respond", args=[plan.pk]),
-        {"decision": "accept", "keep": [s.pk for s in plan.steps.all()], "ceiling": 5},
+        {
+            "decision": "accept",
+            "keep": [s.pk for s in plan.steps.all()],
+            "ceiling": 2,
+            "stop_word": "Pineapple",
+        },
     )
     a.post(reverse("together:start", args=[plan.pk]))
+    a.post(reverse("together:move_on", args=[plan.pk]))
     a.post(reverse("together:finish", args=[plan.pk]))
+    plan.refresh_from_db()
+    assert plan.status == "ended" and plan.current_position == 2
     return plan, a, b
 
 
@@ -398,8 +414,45 @@ def test_a_proposal_never_shows_a_non_mutual_item(asker, partner):
         assert "Pegging" not in pages and "pegging" not in pages
 
 
+def test_the_partner_sees_the_same_whatever_levels_the_other_holds_back(asker, partner):
+    """Alex said stop (or red) at some level: Blake's pages are byte-for-byte the same whichever
+    level rests, and say only the neutral line that both see. Alex alone sees what rests."""
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    from handhold.together.models import Halt
+
+    _settled_couple(asker, partner)
+    plan, alex, blake = _ended_session(asker, partner)
+    for client in (alex, blake):
+        client.post(
+            reverse("together:debrief", args=[plan.pk]),
+            {"felt": "Fine.", "good": "", "change": "", "pace": "same"},
+        )
+    theirs, mine = set(), set()
+    with time_machine.travel(timezone.now() + timedelta(days=5)):
+        for level in (1, 2, 3, 4, 5):
+            Halt.objects.all().delete()
+            Halt.objects.create(
+                couple_id=asker.couple_id,
+                plan=plan,
+                why="stop",
+                level=level,
+                held_by=asker,
+                since=timezone.now() - timedelta(days=4),
+            )
+            theirs.add(re.sub(r"/sessions/resting/\d+/", "", _session_pages(partner, plan)))
+            mine.add(re.sub(r"/sessions/resting/\d+/", "", _session_pages(asker, plan)))
+    assert len(theirs) == 1
+    (seen,) = theirs
+    assert "Some steps are resting for now." in seen and "Open level" not in seen
+    assert len(mine) == 5  # the holder's own pages do change: the test can tell
+
+
 def test_while_paused_the_other_is_told_kindly_and_cannot_resume(asker, partner):
-    from handhold.together.services import pause_everything
+    from handhold.couples.services import pause_everything
 
     pause_everything(user=asker)
     seen = everything_seen_by(partner)

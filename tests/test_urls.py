@@ -47,6 +47,7 @@ PRIVATE_POST_ONLY = [
     "together:cancel",
     "together:start",
     "together:check_in",
+    "together:move_on",
     "together:finish",
     "together:open_again",
 ]
@@ -65,8 +66,9 @@ URL_KWARGS = {
     "together:cancel": {"plan_id": 1},
     "together:start": {"plan_id": 1},
     "together:check_in": {"plan_id": 1},
+    "together:move_on": {"plan_id": 1},
     "together:finish": {"plan_id": 1},
-    "together:open_again": {"held_id": 1},
+    "together:open_again": {"halt_id": 1},
 }
 
 
@@ -138,7 +140,7 @@ def test_an_object_of_another_couple_is_a_404_for_strangers_and_former_partners(
 ):
     """Every URL that takes an object id answers 404, never 403, to anyone but its couple."""
     from handhold.conversation.models import TalkInvitation
-    from handhold.together.models import HeldBack, SessionPlan
+    from handhold.together.models import Halt, SessionPlan
 
     plan = SessionPlan.objects.create(
         couple_id=asker.couple_id,
@@ -150,10 +152,10 @@ def test_an_object_of_another_couple_is_a_404_for_strangers_and_former_partners(
     invitation = TalkInvitation.objects.create(
         couple_id=asker.couple_id, sender=asker, pack_id="anal-play", message="Talk?"
     )
-    held = HeldBack.objects.create(
-        couple_id=asker.couple_id, item_id="small-plug", receiver=str(partner.pk), held_by=partner
+    halt = Halt.objects.create(
+        couple_id=asker.couple_id, plan=plan, why="stop", level=3, held_by=partner
     )
-    ids = {"plan_id": plan.pk, "invitation_id": invitation.pk, "held_id": held.pk}
+    ids = {"plan_id": plan.pk, "invitation_id": invitation.pk, "halt_id": halt.pk}
     key = next(iter(URL_KWARGS[name]))
     path = reverse(name, kwargs={key: ids[key]})
     for person in (stranger, former_partner):
@@ -165,4 +167,5 @@ def test_an_object_of_another_couple_is_a_404_for_strangers_and_former_partners(
     invitation.refresh_from_db()
     plan.refresh_from_db()
     assert invitation.answer == "" and plan.status == "ended"
-    assert HeldBack.objects.filter(pk=held.pk).exists()
+    halt.refresh_from_db()
+    assert halt.opened_at is None

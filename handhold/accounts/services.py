@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import Couple, Invitation, User
 from handhold.core import invitations as codes
+from handhold.couples.services import partner_of
 
 
 class PairingError(Exception):
@@ -59,17 +60,6 @@ def sign_up(*, username: str, passphrase: str) -> User:
         # Someone took the name between the check above and this save.
         raise ValidationError({"username": USERNAME_TAKEN}) from None
     return user
-
-
-def partner_of(user: User) -> User | None:
-    """The person `user` is paired with, or None."""
-    if user.couple_id is None:
-        return None
-    # Without an ORDER BY: there is only one other member, and `.first()`'s ordering by id
-    # let PostgreSQL walk the whole user table in id order (3 times slower at 100,000
-    # couples in `handhold bench`).
-    others = User.objects.filter(couple_id=user.couple_id).exclude(pk=user.pk)
-    return next(iter(others[:1]), None)
 
 
 def active_invitation(user: User) -> Invitation | None:

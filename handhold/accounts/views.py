@@ -22,6 +22,7 @@ from handhold.accounts.forms import (
     LogInForm,
     SignUpForm,
 )
+from handhold.couples.services import partner_of
 from handhold.pages.ratelimits import TOO_MANY, limit
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -72,7 +73,7 @@ def sign_up(request):
 def _pairing_page(request, *, new_code: str | None = None, join_form=None, status=200):
     user = request.user
     context = {
-        "partner": services.partner_of(user),
+        "partner": partner_of(user),
         "invitation": services.active_invitation(user),
         "new_code": new_code,
         "join_link": (
@@ -139,7 +140,7 @@ def join(request):
 @require_GET
 def account_settings(request):
     form = DiscreetModeForm(initial={"discreet_mode": request.user.discreet_mode})
-    context = {"discreet_form": form, "partner": services.partner_of(request.user)}
+    context = {"discreet_form": form, "partner": partner_of(request.user)}
     return render(request, "accounts/settings.html", context)
 
 
@@ -156,7 +157,7 @@ def discreet_mode(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def unpair(request):
-    partner = services.partner_of(request.user)
+    partner = partner_of(request.user)
     if request.method == "POST":
         if partner is not None:
             services.unpair(user=request.user)

@@ -16,7 +16,7 @@ from handhold.conversation.models import ConversationDraft, TalkInvitation
 from handhold.core import conversation as rules
 from handhold.core.packs import Pack
 from handhold.core.pressure import Result, check
-from handhold.together.models import Pause
+from handhold.couples import services as couples
 
 
 def talk_questions(pack: Pack) -> list:
@@ -104,7 +104,7 @@ def may_invite(*, sender: User, pack: Pack) -> bool:
 def _may_invite(sender: User, pack: Pack, latest: TalkInvitation | None) -> bool:
     if not sender.is_paired:
         return False
-    if Pause.objects.filter(couple_id=sender.couple_id).exists():
+    if couples.is_paused(sender):
         return False  # while paused, nobody invites
     if latest is not None and not latest.answer:
         return False  # one invitation at a time
@@ -170,6 +170,34 @@ def invitation_standing(*, sender: User, pack: Pack) -> tuple[str | None, bool]:
     if latest.answer == TalkInvitation.Answer.LIKE_TO_TALK:
         return "like_to_talk", allowed
     return ("open" if allowed else "resting"), allowed
+
+
+# "We talked" ----------------------------------------------------------------------------------
+
+
+def topic_rests_for(user: User, pack: Pack) -> bool:
+    """Whether this person's own invitation was answered "Not now" or "Not for me" and the
+    topic still rests. The two answers read the same here, as everywhere the asker looks."""
+    latest = latest_sent(sender=user, pack=pack)
+    if latest is None or latest.answer in ("", TalkInvitation.Answer.LIKE_TO_TALK):
+        return False
+    return not rules.may_invite_again(timezone.now(), invitation_cool_off_until(latest, pack))
+
+
+def may_confirm_we_talked(*, user: User, pack: Pack) -> bool:
+    """Either partner may say "we talked", except an asker whose invitation was turned down
+    while the topic rests: only the partner can open it again."""
+    return user.is_paired and not topic_rests_for(user, pack)
+
+
+@transaction.atomic
+def confirm_we_talked(*, user: User, pack: Pack) -> bool:
+    """Record this person's "we talked". It counts once both have said it. Returns whether it
+    was recorded."""
+    if not may_confirm_we_talked(user=user, pack=pack):
+        return False
+    couples.record_talk_confirmation(user=user)
+    return True
 
 
 def export_for(user: User) -> dict:

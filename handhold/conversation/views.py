@@ -7,12 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from handhold.accounts.services import partner_of
 from handhold.content.registry import default_pack
 from handhold.conversation import services
 from handhold.conversation.forms import AnswerForm, DraftForm, InviteForm
 from handhold.conversation.models import TalkInvitation
 from handhold.core.conversation import STYLES, build_outline
+from handhold.couples.services import partner_of
 from handhold.discovery import services as discovery
 from handhold.discovery.forms import JournalForm
 from handhold.pages.ratelimits import TOO_MANY, limit

@@ -16,7 +16,7 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,6 +34,20 @@ class Token:
     level: int
     item_id: str
     receiver: str  # the label of the person receiving, or BOTH for a `together` item
+
+    def key(self) -> str:
+        """The token as a form value, 'item|receiver': the level is the pack's to say, so a
+        form cannot claim one."""
+        return f"{self.item_id}|{self.receiver}"
+
+    @classmethod
+    def from_key(cls, key: str, *, level_of: Callable[[str], int]) -> Token:
+        """The token a form value stands for, with its level from the pack. Raises ValueError
+        for a value that is not of the form 'item|receiver'."""
+        item_id, sep, receiver = key.partition("|")
+        if not sep or not item_id or not receiver:
+            raise ValueError("not a step")
+        return cls(level_of(item_id), item_id, receiver)
 
 
 @dataclass(frozen=True)

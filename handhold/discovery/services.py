@@ -16,6 +16,7 @@ from handhold.accounts.models import User
 from handhold.core import matching
 from handhold.core.packs import Activity, Pack
 from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry
+from handhold.discovery.signals import answers_changed
 
 SKIP = "skip"
 
@@ -87,6 +88,7 @@ def save_answers(*, person: User, pack: Pack, choices: dict[tuple[str, str], str
         for row in Answer.objects.select_for_update().filter(person=person, pack_id=pack.id)
     }
     now = timezone.now()
+    changed = False
     for key, choice in choices.items():
         if key not in valid:
             continue
@@ -94,6 +96,7 @@ def save_answers(*, person: User, pack: Pack, choices: dict[tuple[str, str], str
         if choice == SKIP:
             if row is not None:
                 row.delete()
+                changed = True
             continue
         if row is None:
             row = Answer(person=person, pack_id=pack.id, item_id=key[0], role=key[1])
@@ -102,6 +105,9 @@ def save_answers(*, person: User, pack: Pack, choices: dict[tuple[str, str], str
         row.choice, row.updated_at = choice, now
         row.full_clean()
         row.save()
+        changed = True
+    if changed:
+        answers_changed.send(sender=Answer, person=person, pack=pack)
 
 
 class NotPaired(Exception):

@@ -2,7 +2,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from handhold.accounts.services import partner_of
+from handhold.couples.services import partner_of
 
 
 @require_GET

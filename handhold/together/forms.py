@@ -4,16 +4,21 @@ from django.utils.translation import gettext_lazy as _
 from handhold.together.models import CheckIn, Debrief
 
 CEILING_CHOICES = [(n, _("Level %(n)s") % {"n": n}) for n in range(1, 6)]
+STOP_WORD_HELP = _("Either of you can change it before agreeing. Saying it stops everything.")
 
 
 class ProposalForm(forms.Form):
+    """Nothing is ticked for anyone: each step is chosen on purpose."""
+
     steps = forms.MultipleChoiceField(
         label=_("Steps, from what you both want"), widget=forms.CheckboxSelectMultiple
     )
     ceiling = forms.TypedChoiceField(
         label=_("Not beyond this level tonight"), choices=CEILING_CHOICES, coerce=int
     )
-    stop_word = forms.CharField(label=_("Our stop word"), max_length=40, initial="Red")
+    stop_word = forms.CharField(
+        label=_("Our stop word"), max_length=40, initial="Red", help_text=STOP_WORD_HELP
+    )
 
     def __init__(self, *args, step_choices, max_ceiling: int, **kwargs):
         super().__init__(*args, **kwargs)
@@ -23,19 +28,25 @@ class ProposalForm(forms.Form):
 
 
 class ResponseForm(forms.Form):
+    """The one answering a proposal ticks what they want, from nothing ticked; they can lower
+    the ceiling and change the stop word, never add a step or raise the ceiling."""
+
     keep = forms.MultipleChoiceField(
-        label=_("Keep these steps"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Tick the steps you would like"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick at least one step, or choose “Not this time”.")},
     )
     ceiling = forms.TypedChoiceField(
         label=_("Not beyond this level tonight"), choices=CEILING_CHOICES, coerce=int
     )
+    stop_word = forms.CharField(label=_("Our stop word"), max_length=40, help_text=STOP_WORD_HELP)
 
-    def __init__(self, *args, steps, ceiling: int, **kwargs):
+    def __init__(self, *args, step_choices, ceiling: int, stop_word: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["keep"].choices = [(str(s.pk), s.label) for s in steps]
-        self.fields["keep"].initial = [str(s.pk) for s in steps]
+        self.fields["keep"].choices = step_choices
         self.fields["ceiling"].choices = [c for c in CEILING_CHOICES if c[0] <= ceiling]
         self.fields["ceiling"].initial = ceiling
+        self.fields["stop_word"].initial = stop_word
 
 
 class CheckInForm(forms.Form):
@@ -58,3 +69,8 @@ class DebriefForm(forms.ModelForm):
             "change": forms.Textarea(attrs={"rows": 3}),
             "pace": forms.RadioSelect,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A required choice has no empty "---------" radio.
+        self.fields["pace"].choices = Debrief.Pace.choices

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from handhold.accounts.models import User
 from handhold.content.registry import default_pack
+from handhold.conversation import services as conversation
+from handhold.core import consent
+from handhold.couples import services as couples
 from handhold.discovery import services as discovery
 from handhold.discovery.models import JournalEntry
 from handhold.pages.links import link
@@ -30,8 +35,10 @@ def journey_for(user: User) -> dict:
     pack = default_pack()
     paired = user.is_paired
     reflected = JournalEntry.objects.filter(author=user, pack_id=pack.id).exists()
-    reveal_state = discovery.reveal_state(viewer=user, pack=pack)
-    started = services.settle_started(user) if paired else None
+    reveal = discovery.reveal_for(viewer=user, pack=pack)
+    reveal_state = reveal.state
+    confirmations = couples.talk_confirmations(user)
+    started = consent.talk_confirmed_at(confirmations)
     talked = started is not None
     settling = talked and services.is_settling_since(started)
     had_session = paired and services.plans_for(user).filter(status="ended").exists()
@@ -72,7 +79,7 @@ def journey_for(user: User) -> dict:
         Stage(
             "Talk",
             "An honest look at your words, and a kind conversation.",
-            "You have talked." if talked else "When you are both ready.",
+            _talk_status(user, confirmations),
             link("conversation:is_it_you"),
             talked,
         ),
@@ -99,18 +106,43 @@ def journey_for(user: User) -> dict:
         ),
     ]
     next_stage = next((s for s in stages if not s.done), None)
-    suggestions = []
-    if settling:
-        gentle = [a for a in pack.activities if a.level <= 2][:3]
-        suggestions = [f"{a.title}: {a.description}" for a in gentle] + [
-            f"Read a card together: {card.title}" for card in pack.cards[:2]
-        ]
     return {
         "stages": stages,
         "next": next_stage,
         "paired": paired,
         "talked": talked,
         "settling": settling,
-        "suggestions": suggestions,
-        "pause": services.pause_of(user),
+        "suggestions": settle_suggestions(reveal, pack) if settling else [],
+        "may_confirm_talk": paired
+        and user.pk not in confirmations
+        and conversation.may_confirm_we_talked(user=user, pack=pack),
+        "i_confirmed_talk": user.pk in confirmations,
+        "pause": couples.pause_of(user),
     }
+
+
+def _talk_status(user: User, confirmations: dict) -> str:
+    if len(confirmations) == 2:
+        return _("You have both said you talked.")
+    if user.pk in confirmations:
+        return _("You said you talked. It counts once your partner says so too.")
+    return _("When you are both ready.")
+
+
+# Unhurried things for the settle period that name no activity at all: for a couple with
+# nothing mutual yet, any named activity could be one that the partner said no to.
+GENERIC_SUGGESTIONS = [
+    _("A slow evening with no plan: a walk, a film, a meal you cook together."),
+    _("Tell each other one thing you loved about a recent day together."),
+    _("A long hug, for no reason at all."),
+]
+
+
+def settle_suggestions(reveal: discovery.Reveal, pack) -> list[str]:
+    """Ideas for the settle period, drawn only from what both are open to at the gentlest
+    levels, then a card to read: never an activity only one of them chose."""
+    gentle = [item.activity for item in reveal.items if item.activity.level <= 2]
+    unique = list({activity.id: activity for activity in gentle}.values())[:3]
+    named = [f"{a.title}: {a.description}" for a in unique]
+    cards = [_("Read a card together: %(title)s") % {"title": c.title} for c in pack.cards[:1]]
+    return (named or [str(s) for s in GENERIC_SUGGESTIONS]) + cards

@@ -9,17 +9,6 @@ from handhold.encryption import EncryptedTextField
 USER = settings.AUTH_USER_MODEL
 
 
-class TalkedMark(models.Model):
-    """One partner marked "we talked". The settle period starts from the first such moment."""
-
-    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="talked_marks")
-    person = models.ForeignKey(USER, on_delete=models.CASCADE)
-    marked_at = models.DateTimeField(default=timezone.now)
-
-    def __str__(self) -> str:
-        return f"Talked mark {self.pk}"
-
-
 class SupplyTick(models.Model):
     """One partner has ticked one item of the shared preparation checklist."""
 
@@ -39,17 +28,6 @@ class SupplyTick(models.Model):
         return f"Tick {self.pk}"
 
 
-class Pause(models.Model):
-    """Everything is paused for this couple. Only the one who paused can resume."""
-
-    couple = models.OneToOneField(Couple, on_delete=models.CASCADE, related_name="pause")
-    paused_by = models.ForeignKey(USER, on_delete=models.CASCADE)
-    paused_at = models.DateTimeField(default=timezone.now)
-
-    def __str__(self) -> str:
-        return f"Pause {self.pk}"
-
-
 class SessionPlan(models.Model):
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")
@@ -64,17 +42,27 @@ class SessionPlan(models.Model):
     pack_id = models.CharField(max_length=64)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
     ceiling = models.PositiveSmallIntegerField()  # "not beyond this level tonight"
+    # Proposed by one, and the other may change it before agreeing: agreed by both.
     stop_word = models.CharField(max_length=40, default="Red")
     proposed_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     ended_by_red = models.BooleanField(default=False)
+    # The step the two are at during the session (its position); they move on together.
+    current_position = models.PositiveSmallIntegerField(default=1)
+
+    # A plan that is still going somewhere: only one at a time, and either may cancel it.
+    OPEN = (Status.PROPOSED, Status.AGREED, Status.ACTIVE)
 
     class Meta:
         ordering = ["-proposed_at", "-pk"]
 
     def __str__(self) -> str:
         return f"Session plan {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN
 
 
 class SessionStep(models.Model):
@@ -133,15 +121,28 @@ class Debrief(models.Model):
         return f"Debrief {self.pk}"
 
 
-class HeldBack(models.Model):
-    """A step held back from later proposals after a debrief said "stop", until the person who
-    said it opens it again."""
+class Halt(models.Model):
+    """A red check-in or a "stop" debrief: the level where it happened, and everything above,
+    rests until the person who said it opens it again (core.consent). Kept once opened, for the
+    cooling period that follows every red or stop."""
 
-    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="held_back")
-    item_id = models.CharField(max_length=64)
-    receiver = models.CharField(max_length=32)
-    held_by = models.ForeignKey(USER, on_delete=models.CASCADE)
+    class Why(models.TextChoices):
+        RED = "red", _("Red at a check-in")
+        STOP = "stop", _("A debrief said stop")
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="halts")
+    plan = models.ForeignKey("SessionPlan", on_delete=models.CASCADE, related_name="halts")
+    why = models.CharField(max_length=4, choices=Why.choices)
+    level = models.PositiveSmallIntegerField()
+    held_by = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     since = models.DateTimeField(default=timezone.now)
+    opened_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["level", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "why", "held_by"], name="one_halt_per_event")
+        ]
 
     def __str__(self) -> str:
-        return f"Held back {self.pk}"
+        return f"Halt {self.pk}"

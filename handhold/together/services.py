@@ -1,7 +1,8 @@
-"""Go slowly: settle, prepare, session plans, check-ins, debriefs and pause.
+"""Go slowly: settle, prepare, session plans, check-ins and debriefs.
 
-Every rule that protects the slower partner is enforced here, on the server: the settle period,
-the pause, mutual-only steps, the ceiling after "slower", and steps held back after "stop".
+The rules themselves live in handhold/core/consent.py; these services gather the couple's
+shared state from the database, ask the rules, and refuse with a named, kind message. Every
+rule that protects the slower partner is enforced here, on the server, whatever the request.
 """
 
 from __future__ import annotations
@@ -10,85 +11,77 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import User
-from handhold.conversation.models import TalkInvitation
-from handhold.core import pacing
+from handhold.core import consent
 from handhold.core.matching import Token, role_for
 from handhold.core.packs import Pack
+from handhold.couples import services as couples
 from handhold.discovery import services as discovery
 from handhold.together.models import (
     CheckIn,
     Debrief,
-    HeldBack,
-    Pause,
+    Halt,
     SessionPlan,
     SessionStep,
     SupplyTick,
-    TalkedMark,
 )
+
+# Every refusal and notice of this stage, named, in one place: the voice is edited and
+# translated here. None of them counts down, and none says anything of one partner's answers.
+MESSAGES = {
+    "not_paired": _("Sessions are planned together, once you are paired."),
+    "paused": _("Everything is paused for now."),
+    "nothing_mutual": _(
+        "Sessions are built from what you both want, once you have both finished answering."
+    ),
+    "not_talked": _(
+        "First, talk with each other. When you have, each of you says so on the journey page."
+    ),
+    "settling": _(
+        "You talked recently. Let it settle for a little while before planning anything."
+    ),
+    "debriefs_missing": _(
+        "Before planning another session, you both write a debrief about the last one."
+    ),
+    "cooling": _(
+        "After a red or a stop, nothing new is planned for a little while. "
+        "Be gentle with each other meanwhile."
+    ),
+    "session_open": _("There is already a session planned. Cancel it first to plan another."),
+    "not_mutual": _("Please choose only steps from the list."),
+    "above_ceiling": _("That goes further than this session may go. Please choose gentler steps."),
+    "resting": _("Some of those steps are resting for now. Please choose others."),
+    "no_steps": _("Please choose at least one step."),
+    "not_proposed": _("Please choose only from the steps that were proposed."),
+    "stay_here": _("Yellow stands: stay here for now. The next step waits for a green."),
+    "nothing_further": _("This was the last step. Enjoy it."),
+}
 
 
 class NotNow(Exception):
-    """Something that cannot happen at this moment. The message is kind and safe to show."""
+    """Something that cannot happen at this moment. Its text is one of MESSAGES."""
 
-
-# Pause ---------------------------------------------------------------------------------------
-
-
-def pause_of(user: User) -> Pause | None:
-    if user.couple_id is None:
-        return None
-    return Pause.objects.filter(couple_id=user.couple_id).first()
-
-
-@transaction.atomic
-def pause_everything(*, user: User) -> None:
-    if user.couple_id is not None:
-        Pause.objects.get_or_create(couple_id=user.couple_id, defaults={"paused_by": user})
-
-
-@transaction.atomic
-def resume(*, user: User) -> bool:
-    """Only the one who paused can resume. Returns whether anything was resumed."""
-    deleted, _ = Pause.objects.filter(couple_id=user.couple_id, paused_by=user).delete()
-    return bool(deleted)
-
-
-def is_paused(user: User) -> bool:
-    return pause_of(user) is not None
+    def __init__(self, name: str):
+        super().__init__(MESSAGES[name])
+        self.name = name
 
 
 # Settle --------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def mark_we_talked(*, user: User) -> None:
-    if user.couple_id is not None:
-        TalkedMark.objects.create(couple_id=user.couple_id, person=user)
-
-
-def settle_started(user: User) -> object | None:
-    """The first "we talked", or the first "I'd like to talk", whichever came first."""
-    if user.couple_id is None:
-        return None
-    # One query for both: the union needs each side unordered.
-    marks = TalkedMark.objects.filter(couple_id=user.couple_id).order_by().values_list("marked_at")
-    yeses = (
-        TalkInvitation.objects.filter(
-            couple_id=user.couple_id, answer=TalkInvitation.Answer.LIKE_TO_TALK
-        )
-        .order_by()
-        .values_list("answered_at")
-    )
-    return min((moment for (moment,) in marks.union(yeses, all=True)), default=None)
+def settle_started(user: User):
+    """When the settle period began: the moment the second partner said "we talked"."""
+    return couples.talk_confirmed_at(user)
 
 
 def is_settling_since(started) -> bool:
     """Whether the settle period that began at `started` (see settle_started) still runs."""
-    until = pacing.settle_until(started, days=settings.HANDHOLD_SETTLE_DAYS)
-    return pacing.is_settling(timezone.now(), until)
+    until = consent.settle_until(started, days=settings.HANDHOLD_SETTLE_DAYS)
+    return consent.is_settling(timezone.now(), until)
 
 
 # Prepare -------------------------------------------------------------------------------------
@@ -126,23 +119,7 @@ def set_ticks(*, user: User, pack: Pack, ticked: set[str]) -> None:
     )
 
 
-# Sessions ------------------------------------------------------------------------------------
-
-
-def mutual_tokens(*, user: User, pack: Pack) -> frozenset[Token]:
-    """The couple's mutual tokens as they are right now; empty until the reveal."""
-    return discovery.reveal_for(viewer=user, pack=pack).tokens
-
-
-def held_back(user: User) -> frozenset[tuple[str, str]]:
-    rows = HeldBack.objects.filter(couple_id=user.couple_id).values_list("item_id", "receiver")
-    return frozenset(rows)
-
-
-def held_back_rows(user: User) -> list[HeldBack]:
-    if user.couple_id is None:
-        return []
-    return list(HeldBack.objects.filter(couple_id=user.couple_id))
+# What the rules are asked with ---------------------------------------------------------------
 
 
 def plans_for(user: User):
@@ -150,35 +127,9 @@ def plans_for(user: User):
     return SessionPlan.objects.filter(couple_id=user.couple_id)
 
 
-def ceiling_allowed(user: User) -> int:
-    last = plans_for(user).filter(status=SessionPlan.Status.ENDED).first()
-    if last is None:
-        return pacing.HIGHEST_LEVEL
-    paces = last.debriefs.values_list("pace", flat=True)
-    return pacing.highest_allowed_ceiling(last.ceiling, paces)
-
-
-def why_no_proposal(
-    *, user: User, pack: Pack, mutual: frozenset[Token] | None = None
-) -> str | None:
-    """None when a session may be proposed now; otherwise a kind reason with no countdown.
-    `mutual` saves reading the couple's mutual tokens again when the caller has them."""
-    if not user.is_paired:
-        return "Sessions are planned together, once you are paired."
-    if is_paused(user):
-        return "Everything is paused for now."
-    if not (mutual_tokens(user=user, pack=pack) if mutual is None else mutual):
-        return "Sessions are built from what you both want, once you have both finished answering."
-    started = settle_started(user)
-    if started is None:
-        return "First, talk with each other. When you have, either of you can mark it below."
-    if is_settling_since(started):
-        return "You talked recently. Let it settle for a little while before planning anything."
-    last = plans_for(user).filter(status=SessionPlan.Status.ENDED).first()
-    if last is not None and last.debriefs.count() < 2:
-        # The same words whether or not the partner has written: nothing shows through.
-        return "Before planning another session, you both write a debrief about the last one."
-    return None
+def mutual_tokens(*, user: User, pack: Pack) -> frozenset[Token]:
+    """The couple's mutual tokens as they are right now; empty until the reveal."""
+    return discovery.reveal_for(viewer=user, pack=pack).tokens
 
 
 def token_of(step: SessionStep, pack: Pack) -> Token:
@@ -186,47 +137,134 @@ def token_of(step: SessionStep, pack: Pack) -> Token:
     return Token(pack.level_of(step.item_id, default=0), step.item_id, step.receiver)
 
 
-def current_steps(plan: SessionPlan, *, user: User, pack: Pack) -> list[SessionStep]:
-    """The plan's steps that are still mutual. A step whose item someone changed to no is
-    removed at once, and silently."""
-    mutual = mutual_tokens(user=user, pack=pack)
-    keep, gone = [], []
-    for step in plan.steps.all():
-        (keep if token_of(step, pack) in mutual else gone).append(step)
-    if gone:
-        SessionStep.objects.filter(pk__in=[s.pk for s in gone]).delete()
-    return keep
+def reached_level(plan: SessionPlan, pack: Pack) -> int:
+    """The level of the furthest step the two got to in `plan` (0 if it has no steps)."""
+    reached = [s for s in plan.steps.all() if s.position <= plan.current_position]
+    return max((pack.level_of(s.item_id, default=0) for s in reached), default=0)
+
+
+def halts_of(user: User) -> list[Halt]:
+    if user.couple_id is None:
+        return []
+    return list(Halt.objects.filter(couple_id=user.couple_id))
+
+
+def _as_rules(halts: list[Halt]) -> list[consent.Halt]:
+    return [
+        consent.Halt(h.level, str(h.held_by_id), h.since, opened=h.opened_at is not None)
+        for h in halts
+    ]
+
+
+def history_of(user: User, pack: Pack) -> tuple[list[consent.PastSession], bool]:
+    """The couple's ended sessions, oldest first, as the pacing rules see them, and whether
+    both debriefs of the last one are written. A debrief's pace counts only once both are
+    written, so one debrief alone changes nothing anyone can see."""
+    if not user.is_paired:
+        return [], True
+    ended = (
+        plans_for(user)
+        .filter(status=SessionPlan.Status.ENDED)
+        .order_by("ended_at", "pk")
+        .prefetch_related("steps", "debriefs")
+    )
+    history, both_written = [], True
+    for plan in ended:
+        debriefs = list(plan.debriefs.all())
+        both_written = len(debriefs) == 2
+        paces = tuple(d.pace for d in debriefs) if both_written else ()
+        history.append(consent.PastSession(reached_level(plan, pack), plan.ended_by_red, paces))
+    return history, both_written
+
+
+@dataclass(frozen=True)
+class Pacing:
+    """What the rules say about the next session, for one person of the couple."""
+
+    reason: str | None  # why no session may be proposed now (a MESSAGES key), or None
+    ceiling: int  # the highest ceiling the next session may have
+    resting_from: int | None  # for everyone: no step at or above this level
+    my_resting_from: int | None  # this person's own halts only: safe to show them
+    someone_rests: bool  # the neutral "some steps are resting" line, the same for both
+
+
+def pacing_for(*, user: User, pack: Pack, mutual: frozenset[Token] | None = None) -> Pacing:
+    """Gathers the couple's shared state once and asks core.consent about the next session.
+    `mutual` saves reading the couple's mutual tokens again when the caller has them."""
+    if mutual is None:
+        mutual = mutual_tokens(user=user, pack=pack)
+    halts = halts_of(user)
+    rules = _as_rules(halts)
+    history, last_debriefs_written = history_of(user, pack)
+    state = consent.CoupleState(
+        paired=user.is_paired,
+        paused=couples.is_paused(user),
+        has_mutual=bool(mutual),
+        talk_confirmed_at=settle_started(user),
+        cooling_until=consent.cooling_until(rules, days=settings.HANDHOLD_SETTLE_DAYS),
+        last_debriefs_written=last_debriefs_written,
+        session_open=user.is_paired
+        and plans_for(user).filter(status__in=SessionPlan.OPEN).exists(),
+    )
+    lowest = min((t.level for t in mutual), default=None)
+    return Pacing(
+        reason=consent.why_no_proposal(
+            state, now=timezone.now(), settle_days=settings.HANDHOLD_SETTLE_DAYS
+        ),
+        ceiling=consent.ceiling_allowed(history, lowest_mutual_level=lowest),
+        resting_from=consent.resting_from(rules),
+        my_resting_from=consent.resting_from(r for r in rules if r.by == str(user.pk)),
+        someone_rests=consent.resting_from(rules) is not None,
+    )
+
+
+def why_no_proposal(*, user: User, pack: Pack) -> str | None:
+    """None when a session may be proposed now; otherwise a kind reason with no countdown."""
+    reason = pacing_for(user=user, pack=pack).reason
+    return None if reason is None else str(MESSAGES[reason])
+
+
+def proposable_steps(*, user: User, pacing: Pacing, mutual: frozenset[Token]) -> list[Token]:
+    """The steps this person is offered when proposing: mutual, within the ceiling, and not
+    resting by their *own* red or stop. Steps resting by the partner's are refused when
+    proposed (`propose`), but not left out here: leaving them out would tell this person
+    which levels their partner holds back."""
+    return [
+        t
+        for t in sorted(mutual)
+        if t.level <= pacing.ceiling
+        and (pacing.my_resting_from is None or t.level < pacing.my_resting_from)
+    ]
+
+
+def current_steps(plan: SessionPlan, *, pack: Pack, mutual: frozenset[Token]) -> list:
+    """The plan's steps that are still mutual. Steps whose item someone changed to no are
+    deleted by the write that changed it (`drop_steps_no_longer_mutual`); this read only
+    filters, so that a page view never writes."""
+    return [s for s in plan.steps.all() if token_of(s, pack) in mutual]
+
+
+# Proposing and answering ---------------------------------------------------------------------
 
 
 @transaction.atomic
 def propose(
     *, user: User, pack: Pack, steps: list[Token], ceiling: int, stop_word: str
 ) -> SessionPlan:
-    reason = why_no_proposal(user=user, pack=pack)
-    if reason:
-        raise NotNow(reason)
-    if (
-        plans_for(user)
-        .filter(
-            status__in=[
-                SessionPlan.Status.PROPOSED,
-                SessionPlan.Status.AGREED,
-                SessionPlan.Status.ACTIVE,
-            ]
-        )
-        .exists()
-    ):
-        raise NotNow("There is already a session planned. Cancel it first to plan another.")
-    ceiling = min(ceiling, ceiling_allowed(user))
+    # One proposal at a time per couple, even from two tabs at once.
+    list(User.objects.select_for_update().filter(couple_id=user.couple_id).values_list("pk"))
+    mutual = mutual_tokens(user=user, pack=pack)
+    pacing = pacing_for(user=user, pack=pack, mutual=mutual)
+    if pacing.reason:
+        raise NotNow(pacing.reason)
+    if ceiling > pacing.ceiling:
+        raise NotNow("above_ceiling")
     try:
-        ordered = pacing.plan_steps(
-            steps,
-            mutual=mutual_tokens(user=user, pack=pack),
-            held_back=held_back(user),
-            ceiling=ceiling,
+        ordered = consent.plan_steps(
+            steps, mutual=mutual, resting_from_level=pacing.resting_from, ceiling=ceiling
         )
-    except pacing.StepNotAllowed:
-        raise NotNow("Please choose only steps from the list, at or below the ceiling.") from None
+    except consent.StepNotAllowed as refused:
+        raise NotNow(str(refused)) from None
     plan = SessionPlan(
         couple_id=user.couple_id,
         proposer=user,
@@ -243,8 +281,8 @@ def propose(
     return plan
 
 
-def _for_other(user: User, plan_id: int) -> SessionPlan:
-    """A proposal the *other* partner made, still waiting. 404-style DoesNotExist otherwise."""
+def _waiting_for(user: User, plan_id: int) -> SessionPlan:
+    """A proposal the *other* partner made, still waiting. DoesNotExist otherwise."""
     return (
         plans_for(user)
         .select_for_update()
@@ -254,66 +292,130 @@ def _for_other(user: User, plan_id: int) -> SessionPlan:
 
 
 @transaction.atomic
-def respond(
-    *, user: User, pack: Pack, plan_id: int, keep_step_ids: set[int], ceiling: int, accept: bool
+def decline(*, user: User, plan_id: int) -> SessionPlan:
+    """ "Not this time": one click, no reason, and the proposer sees a kind, neutral line."""
+    plan = _waiting_for(user, plan_id)
+    plan.status = SessionPlan.Status.DECLINED
+    plan.save(update_fields=["status"])
+    return plan
+
+
+@transaction.atomic
+def accept(
+    *, user: User, pack: Pack, plan_id: int, keep_step_ids: set[int], ceiling: int, stop_word: str
 ) -> SessionPlan:
-    """The other partner accepts (possibly removing steps and lowering the ceiling) or declines,
-    with one click and no reason."""
-    plan = _for_other(user, plan_id)
-    if not accept:
-        plan.status = SessionPlan.Status.DECLINED
-        plan.save(update_fields=["status"])
-        return plan
-    if is_paused(user):
-        raise NotNow("Everything is paused for now.")
-    plan.ceiling = max(1, min(plan.ceiling, ceiling))
-    for step in current_steps(plan, user=user, pack=pack):
-        if step.pk not in keep_step_ids or pack.level_of(step.item_id, default=99) > plan.ceiling:
-            step.delete()
-    if not plan.steps.exists():
-        plan.status = SessionPlan.Status.DECLINED
-    else:
-        plan.status = SessionPlan.Status.AGREED
-    plan.save(update_fields=["status", "ceiling"])
+    """The other partner agrees to some or all of the steps, at the same or a lower ceiling,
+    and may change the stop word: nothing was ticked for them, so each kept step is their own
+    choice. Never more than was proposed (core.consent.agree_to)."""
+    plan = _waiting_for(user, plan_id)
+    if couples.is_paused(user):
+        raise NotNow("paused")
+    mutual = mutual_tokens(user=user, pack=pack)
+    steps = current_steps(plan, pack=pack, mutual=mutual)
+    by_token = {token_of(s, pack): s for s in steps}
+    kept = [token_of(s, pack) for s in steps if s.pk in keep_step_ids]
+    if keep_step_ids - {s.pk for s in steps}:
+        raise NotNow("not_proposed")
+    try:
+        agreed, plan.ceiling = consent.agree_to(
+            list(by_token), kept, proposed_ceiling=plan.ceiling, ceiling=ceiling
+        )
+    except consent.StepNotAllowed as refused:
+        raise NotNow(str(refused)) from None
+    keep = {by_token[t].pk for t in agreed}
+    plan.steps.exclude(pk__in=keep).delete()
+    plan.stop_word = stop_word.strip() or plan.stop_word
+    plan.status = SessionPlan.Status.AGREED
+    plan.full_clean()
+    plan.save(update_fields=["status", "ceiling", "stop_word"])
     return plan
 
 
 @transaction.atomic
 def cancel(*, user: User, plan_id: int) -> None:
     """Either partner may cancel, at any time, also during the session."""
-    plans_for(user).filter(
-        pk=plan_id,
-        status__in=[
-            SessionPlan.Status.PROPOSED,
-            SessionPlan.Status.AGREED,
-            SessionPlan.Status.ACTIVE,
-        ],
-    ).update(status=SessionPlan.Status.CANCELLED, ended_at=timezone.now())
+    plans_for(user).filter(pk=plan_id, status__in=SessionPlan.OPEN).update(
+        status=SessionPlan.Status.CANCELLED, ended_at=timezone.now()
+    )
 
 
 @transaction.atomic
 def start(*, user: User, plan_id: int) -> SessionPlan:
-    if is_paused(user):
-        raise NotNow("Everything is paused for now.")
+    if couples.is_paused(user):
+        raise NotNow("paused")
     plan = plans_for(user).select_for_update().get(pk=plan_id, status=SessionPlan.Status.AGREED)
     plan.status, plan.started_at = SessionPlan.Status.ACTIVE, timezone.now()
-    plan.save(update_fields=["status", "started_at"])
+    first = plan.steps.order_by("position").first()
+    plan.current_position = first.position if first else 1
+    plan.save(update_fields=["status", "started_at", "current_position"])
+    return plan
+
+
+# During the session --------------------------------------------------------------------------
+
+
+def light_of(plan: SessionPlan) -> str:
+    """The colour the session stands at: each person's latest check-in, the most cautious."""
+    latest: dict[str, str] = {}
+    for person_id, light in plan.check_ins.order_by("at", "pk").values_list("person_id", "light"):
+        latest[str(person_id)] = light
+    return consent.session_light(latest)
+
+
+def _where(plan: SessionPlan, steps: list) -> tuple[SessionStep | None, SessionStep | None]:
+    """The step the two are at during the session, and the next one (either may be None)."""
+    here = [s for s in steps if s.position <= plan.current_position]
+    ahead = [s for s in steps if s.position > plan.current_position]
+    return (here[-1] if here else None), (ahead[0] if ahead else None)
+
+
+def _may_move_on(plan: SessionPlan, steps: list, pack: Pack, light: str) -> bool:
+    current, following = _where(plan, steps)
+    if following is None:
+        return False
+    return consent.may_move_on(
+        current_level=pack.level_of(current.item_id, default=0) if current else 0,
+        next_level=pack.level_of(following.item_id, default=0),
+        light=light,
+    )
+
+
+@transaction.atomic
+def move_on(*, user: User, pack: Pack, plan_id: int) -> SessionPlan:
+    """On to the next step, which either may say; while yellow stands, never to a higher
+    level."""
+    plan = plans_for(user).select_for_update().get(pk=plan_id, status=SessionPlan.Status.ACTIVE)
+    mutual = mutual_tokens(user=user, pack=pack)
+    steps = current_steps(plan, pack=pack, mutual=mutual)
+    following = _where(plan, steps)[1]
+    if following is None:
+        raise NotNow("nothing_further")
+    if not _may_move_on(plan, steps, pack, light_of(plan)):
+        raise NotNow("stay_here")
+    plan.current_position = following.position
+    plan.save(update_fields=["current_position"])
     return plan
 
 
 @transaction.atomic
-def check_in(*, user: User, plan_id: int, light: str) -> SessionPlan:
-    """A traffic-light check-in. Red ends the session for both, at once."""
+def check_in(*, user: User, pack: Pack, plan_id: int, light: str) -> SessionPlan:
+    """A traffic-light check-in. Red ends the session for both, at once, and rests the level
+    it happened at (and above) until the person who said it opens it again."""
     plan = plans_for(user).select_for_update().get(pk=plan_id, status=SessionPlan.Status.ACTIVE)
     CheckIn.objects.create(plan=plan, person=user, light=light)
     if light == CheckIn.Light.RED:
-        plan.status, plan.ended_at, plan.ended_by_red = (
-            SessionPlan.Status.ENDED,
-            timezone.now(),
-            True,
-        )
+        now = timezone.now()
+        plan.status, plan.ended_at, plan.ended_by_red = SessionPlan.Status.ENDED, now, True
         plan.save(update_fields=["status", "ended_at", "ended_by_red"])
+        _halt(plan, pack, by=user, why=Halt.Why.RED)
     return plan
+
+
+def _halt(plan: SessionPlan, pack: Pack, *, by: User, why: str) -> None:
+    level = consent.halt_level(reached_level=reached_level(plan, pack))
+    Halt.objects.get_or_create(
+        plan=plan, why=why, held_by=by, defaults={"couple_id": plan.couple_id, "level": level}
+    )
 
 
 @transaction.atomic
@@ -328,10 +430,10 @@ def finish(*, user: User, plan_id: int) -> None:
 
 @transaction.atomic
 def write_debrief(
-    *, user: User, plan_id: int, felt: str, good: str, change: str, pace: str
+    *, user: User, pack: Pack, plan_id: int, felt: str, good: str, change: str, pace: str
 ) -> Debrief:
-    plan = plans_for(user).get(pk=plan_id, status=SessionPlan.Status.ENDED)
-    debrief, _ = Debrief.objects.update_or_create(
+    plan = plans_for(user).select_for_update().get(pk=plan_id, status=SessionPlan.Status.ENDED)
+    debrief, _created = Debrief.objects.update_or_create(
         plan=plan,
         author=user,
         defaults={
@@ -349,32 +451,18 @@ def write_debrief(
     if len(debriefs) == 2:
         for written in debriefs:
             if written.pace == Debrief.Pace.STOP:
-                _hold_back_highest_steps(plan, written.author)
+                _halt(plan, pack, by=written.author, why=Halt.Why.STOP)
     return debrief
 
 
-def _hold_back_highest_steps(plan: SessionPlan, user: User) -> None:
-    steps = list(plan.steps.all())
-    if not steps:
-        return
-    from handhold.content.registry import all_packs
-
-    pack = all_packs()[plan.pack_id]
-    top = max(pack.level_of(s.item_id, default=0) for s in steps)
-    for step in steps:
-        if pack.level_of(step.item_id, default=0) == top:
-            HeldBack.objects.get_or_create(
-                couple_id=plan.couple_id,
-                item_id=step.item_id,
-                receiver=step.receiver,
-                held_by=user,
-            )
-
-
 @transaction.atomic
-def open_again(*, user: User, held_id: int) -> None:
-    """Only the one who said "stop" can open a held-back step again."""
-    HeldBack.objects.filter(pk=held_id, couple_id=user.couple_id, held_by=user).delete()
+def open_again(*, user: User, halt_id: int) -> bool:
+    """Only the one who said red or stop can open what rests again. The cooling period that
+    followed still runs. Returns whether anything was opened."""
+    opened = Halt.objects.filter(
+        pk=halt_id, couple_id=user.couple_id, held_by=user, opened_at__isnull=True
+    ).update(opened_at=timezone.now())
+    return bool(opened)
 
 
 @dataclass(frozen=True)
@@ -388,6 +476,80 @@ def debriefs_for(*, user: User, plan: SessionPlan) -> DebriefView:
     rows = list(plan.debriefs.all())
     mine = next((d for d in rows if d.author_id == user.pk), None)
     return DebriefView(mine=mine, both=rows if len(rows) == 2 else [])
+
+
+@dataclass(frozen=True)
+class StepView:
+    pk: int
+    title: str
+    role: str  # how it reads for the viewer: give, receive or together
+    level: int
+    position: int
+    is_current: bool  # during the session: the step the two are at
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """Everything one person's session page shows, read once. Shared facts only: the plan,
+    its steps from the viewer's side, the colour it stands at, and their own debrief."""
+
+    plan: SessionPlan
+    steps: list[StepView]
+    mine: bool  # the viewer proposed it
+    waits_for_me: bool  # a proposal the viewer is asked to answer
+    light: str
+    may_move_on: bool
+    debriefs: DebriefView
+
+
+def session_view(*, user: User, plan: SessionPlan, pack: Pack) -> SessionView:
+    mutual = mutual_tokens(user=user, pack=pack)
+    steps = current_steps(plan, pack=pack, mutual=mutual)
+    active = plan.status == SessionPlan.Status.ACTIVE
+    light = light_of(plan) if active else consent.GREEN
+    current = _where(plan, steps)[0]
+    views = [
+        StepView(
+            pk=s.pk,
+            title=pack.activity(s.item_id).title,
+            role=step_role(s, user=user),
+            level=pack.level_of(s.item_id, default=0),
+            position=s.position,
+            is_current=active and s is current,
+        )
+        for s in steps
+    ]
+    return SessionView(
+        plan=plan,
+        steps=views,
+        mine=plan.proposer_id == user.pk,
+        waits_for_me=plan.status == SessionPlan.Status.PROPOSED and plan.proposer_id != user.pk,
+        light=light,
+        may_move_on=active and _may_move_on(plan, steps, pack, light),
+        debriefs=debriefs_for(user=user, plan=plan),
+    )
+
+
+# When an answer changes ------------------------------------------------------------------------
+
+
+def drop_steps_no_longer_mutual(*, person: User, pack: Pack) -> None:
+    """A change to no removes a match at once, silently: also from any plan still open. Runs
+    inside the write that changed the answer (discovery.signals.answers_changed)."""
+    if person.couple_id is None:
+        return
+    open_plans = list(
+        plans_for(person)
+        .filter(status__in=SessionPlan.OPEN, pack_id=pack.id)
+        .prefetch_related(Prefetch("steps", queryset=SessionStep.objects.order_by()))
+    )
+    if not open_plans:
+        return
+    mutual = mutual_tokens(user=person, pack=pack)
+    gone = [
+        s.pk for plan in open_plans for s in plan.steps.all() if token_of(s, pack) not in mutual
+    ]
+    SessionStep.objects.filter(pk__in=gone).delete()
 
 
 def step_role(step: SessionStep, *, user: User) -> str:

@@ -16,8 +16,9 @@ urlpatterns = [
     path("sessions/<int:plan_id>/cancel/", views.cancel, name="cancel"),
     path("sessions/<int:plan_id>/start/", views.start, name="start"),
     path("sessions/<int:plan_id>/check-in/", views.check_in, name="check_in"),
+    path("sessions/<int:plan_id>/move-on/", views.move_on, name="move_on"),
     path("sessions/<int:plan_id>/finish/", views.finish, name="finish"),
     path("sessions/<int:plan_id>/debrief/", views.debrief, name="debrief"),
-    path("sessions/held/<int:held_id>/open/", views.open_again, name="open_again"),
+    path("sessions/resting/<int:halt_id>/open/", views.open_again, name="open_again"),
     path("resources/", views.resources, name="resources"),
 ]

@@ -4,14 +4,15 @@ couple (services.plans_for), so anyone else gets a 404."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from handhold.accounts.services import partner_of
 from handhold.content.registry import default_pack
+from handhold.conversation import services as conversation
 from handhold.core.matching import Token, role_for
+from handhold.couples import services as couples
 from handhold.discovery.forms import MUTUAL_ROLE_WORDS
 from handhold.together import services
 from handhold.together.forms import CheckInForm, DebriefForm, ProposalForm, ResponseForm
@@ -26,44 +27,39 @@ def _plan_or_404(user, plan_id: int) -> SessionPlan:
         raise Http404 from None
 
 
-def _labelled_steps(plan: SessionPlan, user, pack) -> list:
-    """The plan's current steps, each with a label that reads from the viewer's side."""
-    steps = services.current_steps(plan, user=user, pack=pack)
-    for step in steps:
-        step.label = _token_label(services.token_of(step, pack), user, pack)
-    return steps
+def _label(title: str, role: str, level: int) -> str:
+    return f"{title} ({MUTUAL_ROLE_WORDS[role]}), level {level}"
 
 
 def _token_label(token: Token, user, pack) -> str:
     role = role_for(token, viewer=str(user.pk))
-    title = pack.activity(token.item_id).title
-    return f"{title} ({MUTUAL_ROLE_WORDS[role]}), level {token.level}"
+    return _label(pack.activity(token.item_id).title, role, token.level)
 
 
 @login_required
 @require_GET
-def journey(request):
+def journey(request: HttpRequest) -> HttpResponse:
     return render(request, "together/journey.html", {"journey": journey_for(request.user)})
 
 
 @login_required
 @require_POST
-def we_talked(request):
-    services.mark_we_talked(user=request.user)
-    messages.success(request, _("Thank you for talking. Let it settle for a little while."))
+def we_talked(request: HttpRequest) -> HttpResponse:
+    if conversation.confirm_we_talked(user=request.user, pack=default_pack()):
+        messages.success(request, _("Thank you. It counts once both of you have said so."))
     return redirect("together:journey")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def prepare(request):
+def prepare(request: HttpRequest) -> HttpResponse:
     pack = default_pack()
     if request.method == "POST":
         services.set_ticks(user=request.user, pack=pack, ticked=set(request.POST.getlist("ticked")))
         messages.success(request, _("Saved."))
         return redirect("together:prepare")
     ticks = services.ticks(user=request.user, pack=pack)
-    partner = partner_of(request.user)
+    partner = couples.partner_of(request.user)
     items = [
         {
             "item": item,
@@ -75,114 +71,128 @@ def prepare(request):
     return render(request, "together/prepare.html", {"items": items, "partner": partner})
 
 
+def _resting_titles(user, pack, pacing, mutual) -> list[str]:
+    """The titles of the mutual steps that rest by this person's own red or stop: shown to
+    them alone, beside the button that opens them again."""
+    if pacing.my_resting_from is None:
+        return []
+    return [
+        _token_label(t, user, pack) for t in sorted(mutual) if t.level >= pacing.my_resting_from
+    ]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
-def sessions(request):
+def sessions(request: HttpRequest) -> HttpResponse:
     pack = default_pack()
     user = request.user
-    held = services.held_back(user) if user.couple_id else frozenset()
     mutual = services.mutual_tokens(user=user, pack=pack)
+    pacing = services.pacing_for(user=user, pack=pack, mutual=mutual)
     choices = [
-        (f"{t.item_id}|{t.receiver}", _token_label(t, user, pack))
-        for t in sorted(mutual)
-        if (t.item_id, t.receiver) not in held
+        (t.key(), _token_label(t, user, pack))
+        for t in services.proposable_steps(user=user, pacing=pacing, mutual=mutual)
     ]
     form = ProposalForm(
         request.POST if request.method == "POST" else None,
         step_choices=choices,
-        max_ceiling=services.ceiling_allowed(user) if user.couple_id else 5,
+        max_ceiling=pacing.ceiling,
     )
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            steps = []
-            for value in form.cleaned_data["steps"]:
-                item_id, receiver = value.split("|", 1)
-                steps.append(Token(pack.level_of(item_id, default=0), item_id, receiver))
             try:
                 plan = services.propose(
                     user=user,
                     pack=pack,
-                    steps=steps,
+                    steps=[
+                        Token.from_key(key, level_of=lambda i: pack.level_of(i, default=0))
+                        for key in form.cleaned_data["steps"]
+                    ],
                     ceiling=form.cleaned_data["ceiling"],
                     stop_word=form.cleaned_data["stop_word"],
                 )
-            except services.NotNow as reason:
-                form.add_error(None, str(reason))
+            except services.NotNow as refused:
+                form.add_error(None, str(refused))
             else:
                 messages.success(request, _("Your proposal is with your partner."))
                 return redirect("together:session", plan_id=plan.pk)
+    my_halts = [h for h in services.halts_of(user) if h.held_by_id == user.pk and not h.opened_at]
     context = {
         "form": form,
-        "reason": services.why_no_proposal(user=user, pack=pack, mutual=mutual),
+        "reason": services.MESSAGES[pacing.reason] if pacing.reason else None,
+        "ceiling": pacing.ceiling,
         "plans": services.plans_for(user)[:10] if user.couple_id else [],
-        "held": services.held_back_rows(user),
-        "paused": services.pause_of(user),
+        "someone_rests": pacing.someone_rests,
+        "my_halts": my_halts,
+        "resting_titles": _resting_titles(user, pack, pacing, mutual),
+        "paused": couples.pause_of(user),
     }
     return render(request, "together/sessions.html", context, status=status)
 
 
+def _session_page(request, plan: SessionPlan, pack, response_form=None, status=200):
+    view = services.session_view(user=request.user, plan=plan, pack=pack)
+    if view.waits_for_me and response_form is None:
+        response_form = _response_form(view, plan)
+    context = {"view": view, "plan": plan, "response_form": response_form}
+    return render(request, "together/session.html", context, status=status)
+
+
+def _response_form(view, plan, data=None) -> ResponseForm:
+    choices = [(str(s.pk), _label(s.title, s.role, s.level)) for s in view.steps]
+    return ResponseForm(data, step_choices=choices, ceiling=plan.ceiling, stop_word=plan.stop_word)
+
+
 @login_required
 @require_GET
-def session(request, plan_id: int):
-    pack = default_pack()
-    plan = _plan_or_404(request.user, plan_id)
-    steps = _labelled_steps(plan, request.user, pack)
-    response_form = None
-    if plan.status == SessionPlan.Status.PROPOSED and plan.proposer_id != request.user.pk:
-        response_form = ResponseForm(steps=steps, ceiling=plan.ceiling)
-    context = {
-        "plan": plan,
-        "steps": steps,
-        "response_form": response_form,
-        "mine": plan.proposer_id == request.user.pk,
-        "debriefs": services.debriefs_for(user=request.user, plan=plan),
-        "check_in_form": CheckInForm(),
-    }
-    return render(request, "together/session.html", context)
+def session(request: HttpRequest, plan_id: int) -> HttpResponse:
+    return _session_page(request, _plan_or_404(request.user, plan_id), default_pack())
 
 
 @login_required
 @require_POST
-def respond(request, plan_id: int):
+def respond(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """One form, two buttons of equal weight: "Accept these steps" or "Not this time"."""
     pack = default_pack()
     plan = _plan_or_404(request.user, plan_id)
-    steps = _labelled_steps(plan, request.user, pack)
-    form = ResponseForm(request.POST, steps=steps, ceiling=plan.ceiling)
-    accept = request.POST.get("decision") == "accept"
-    if accept and not form.is_valid():
-        messages.error(request, _("Please choose the steps to keep and a ceiling."))
-        return redirect("together:session", plan_id=plan_id)
     try:
-        services.respond(
+        if request.POST.get("decision") != "accept":
+            services.decline(user=request.user, plan_id=plan_id)
+            messages.info(request, _("Not this time. No reason needed."))
+            return redirect("together:session", plan_id=plan_id)
+        view = services.session_view(user=request.user, plan=plan, pack=pack)
+        form = _response_form(view, plan, request.POST)
+        if not form.is_valid():
+            return _session_page(request, plan, pack, response_form=form, status=400)
+        services.accept(
             user=request.user,
             pack=pack,
             plan_id=plan_id,
-            keep_step_ids={int(pk) for pk in form.cleaned_data.get("keep", [])}
-            if accept
-            else set(),
-            ceiling=form.cleaned_data.get("ceiling", plan.ceiling) if accept else plan.ceiling,
-            accept=accept,
+            keep_step_ids={int(pk) for pk in form.cleaned_data["keep"]},
+            ceiling=form.cleaned_data["ceiling"],
+            stop_word=form.cleaned_data["stop_word"],
         )
     except ObjectDoesNotExist:
         raise Http404 from None
-    except services.NotNow as reason:
-        messages.info(request, str(reason))
+    except services.NotNow as refused:
+        form.add_error(None, str(refused))
+        return _session_page(request, plan, pack, response_form=form, status=400)
+    messages.success(request, _("Agreed. Start whenever you are both ready, or not at all."))
     return redirect("together:session", plan_id=plan_id)
 
 
 def _simple_action(action):
     @login_required
     @require_POST
-    def view(request, plan_id: int):
+    def view(request: HttpRequest, plan_id: int) -> HttpResponse:
         _plan_or_404(request.user, plan_id)
         try:
             action(request, plan_id)
         except ObjectDoesNotExist:
             messages.info(request, _("That has already changed. Here is where things stand."))
-        except services.NotNow as reason:
-            messages.info(request, str(reason))
+        except services.NotNow as refused:
+            messages.info(request, str(refused))
         return redirect("together:session", plan_id=plan_id)
 
     return view
@@ -191,31 +201,43 @@ def _simple_action(action):
 cancel = _simple_action(lambda request, pk: services.cancel(user=request.user, plan_id=pk))
 start = _simple_action(lambda request, pk: services.start(user=request.user, plan_id=pk))
 finish = _simple_action(lambda request, pk: services.finish(user=request.user, plan_id=pk))
+move_on = _simple_action(
+    lambda request, pk: services.move_on(user=request.user, pack=default_pack(), plan_id=pk)
+)
 
 
 @login_required
 @require_POST
-def check_in(request, plan_id: int):
+def check_in(request: HttpRequest, plan_id: int) -> HttpResponse:
     _plan_or_404(request.user, plan_id)
     form = CheckInForm(request.POST)
-    if form.is_valid():
-        try:
-            services.check_in(user=request.user, plan_id=plan_id, light=form.cleaned_data["light"])
-        except ObjectDoesNotExist:
-            messages.info(request, _("This session has already ended."))
+    if not form.is_valid():
+        messages.error(request, _("Please choose green, yellow or red."))
+        return redirect("together:session", plan_id=plan_id)
+    try:
+        services.check_in(
+            user=request.user,
+            pack=default_pack(),
+            plan_id=plan_id,
+            light=form.cleaned_data["light"],
+        )
+    except ObjectDoesNotExist:
+        messages.info(request, _("This session has already ended."))
     return redirect("together:session", plan_id=plan_id)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def debrief(request, plan_id: int):
+def debrief(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan_or_404(request.user, plan_id)
     if plan.status != SessionPlan.Status.ENDED:
         raise Http404
     view = services.debriefs_for(user=request.user, plan=plan)
     form = DebriefForm(request.POST if request.method == "POST" else None, instance=view.mine)
     if request.method == "POST" and form.is_valid():
-        services.write_debrief(user=request.user, plan_id=plan_id, **form.cleaned_data)
+        services.write_debrief(
+            user=request.user, pack=default_pack(), plan_id=plan_id, **form.cleaned_data
+        )
         messages.success(
             request, _("Saved. Your partner sees it only once both of you have written.")
         )
@@ -226,31 +248,32 @@ def debrief(request, plan_id: int):
 
 @login_required
 @require_POST
-def open_again(request, held_id: int):
-    if not any(row.pk == held_id for row in services.held_back_rows(request.user)):
+def open_again(request: HttpRequest, halt_id: int) -> HttpResponse:
+    """Only the person who said red or stop may open it again; anyone else gets a 404."""
+    if not services.open_again(user=request.user, halt_id=halt_id):
         raise Http404
-    services.open_again(user=request.user, held_id=held_id)
+    messages.success(request, _("Open again. Only what you both want, and only when you want."))
     return redirect("together:sessions")
 
 
 @login_required
 @require_POST
-def pause(request):
-    services.pause_everything(user=request.user)
+def pause(request: HttpRequest) -> HttpResponse:
+    couples.pause_everything(user=request.user)
     messages.info(request, _("Everything is paused. Take all the time you need."))
     return redirect("together:journey")
 
 
 @login_required
 @require_POST
-def resume(request):
-    if services.resume(user=request.user):
+def resume(request: HttpRequest) -> HttpResponse:
+    if couples.resume(user=request.user):
         messages.info(request, _("Resumed."))
     return redirect("together:journey")
 
 
 @require_GET
-def resources(request):
+def resources(request: HttpRequest) -> HttpResponse:
     pack = default_pack()
     groups = {}
     for resource in pack.resources:

@@ -112,3 +112,11 @@ def test_the_reveal_is_the_same_whichever_side_computes_it(a, b):
         as_answers(b), as_answers(a), first="B", second="A", catalog=CATALOG
     )
     assert forward == backward
+
+
+def test_token_keys_round_trip_and_refuse_nonsense():
+    token = Token(2, "buttock-massage", "17")
+    assert Token.from_key(token.key(), level_of=lambda item: 2) == token
+    for bad in ("", "buttock-massage", "|17", "buttock-massage|"):
+        with pytest.raises(ValueError):
+            Token.from_key(bad, level_of=lambda item: 2)

@@ -5,8 +5,8 @@ import time_machine
 from django.utils import timezone
 
 from handhold.content.registry import default_pack
+from handhold.couples.services import record_talk_confirmation
 from handhold.discovery.services import mark_finished, save_answers
-from handhold.together.services import mark_we_talked
 
 
 def answer(person, choices):
@@ -16,12 +16,14 @@ def answer(person, choices):
 
 @pytest.fixture
 def revealed(asker, partner):
-    """Alex and Blake have both answered: three mutual items, and pegging is Alex's alone."""
+    """Alex and Blake have both answered: four mutual items, at levels 1 to 4 (Blake receives all
+    but the perineum massage), and pegging is Alex's alone."""
     answer(
         asker,
         {
             ("compliment-body", "give"): "yes",
             ("buttock-massage", "give"): "yes",
+            ("perineum-massage", "receive"): "yes",
             ("small-plug", "give"): "curious",
             ("pegging", "receive"): "yes",
         },
@@ -31,6 +33,7 @@ def revealed(asker, partner):
         {
             ("compliment-body", "receive"): "yes",
             ("buttock-massage", "receive"): "curious",
+            ("perineum-massage", "give"): "curious",
             ("small-plug", "receive"): "yes",
             ("pegging", "give"): "no",
         },
@@ -40,7 +43,12 @@ def revealed(asker, partner):
 
 @pytest.fixture
 def settled(revealed):
-    """They talked three days ago: the settle period is over."""
+    """They talked three days ago, and both said so: the settle period is over."""
     with time_machine.travel(timezone.now() - timedelta(days=3)):
-        mark_we_talked(user=revealed[0])
+        we_talked(*revealed)
     return revealed
+
+
+def we_talked(*people):
+    for person in people:
+        record_talk_confirmation(user=person)

@@ -2,7 +2,8 @@ import re
 
 from django.urls import reverse
 
-from handhold.together.models import Pause, SessionPlan, SupplyTick
+from handhold.couples.models import Pause
+from handhold.together.models import SessionPlan, SupplyTick
 
 
 def test_either_can_pause_and_then_nobody_can_propose_or_invite(client_for, settled):

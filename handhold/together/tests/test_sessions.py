@@ -1,21 +1,31 @@
+"""Sessions, as two partners meet them, and each consent rule of core/consent.py enforced on the
+server: whatever the form offered, a forged or replayed request meets the same refusal."""
+
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from handhold.together.models import HeldBack, SessionPlan
-from handhold.together.services import mark_we_talked
+from handhold.content.registry import default_pack
+from handhold.couples.services import record_talk_confirmation
+from handhold.discovery.services import save_answers
+from handhold.together import services
+from handhold.together.models import Halt, SessionPlan
+from handhold.together.tests.conftest import we_talked
 
 SESSIONS = reverse("together:sessions")
+PACK = default_pack()
 
 
 def step(item, receiver):
-    return f"{item}|{receiver}"
+    return f"{item}|{receiver.pk}"
 
 
-def propose(client, steps, ceiling=5, stop_word="Pineapple"):
+def propose(client, steps, ceiling=2, stop_word="Pineapple"):
     return client.post(SESSIONS, {"steps": steps, "ceiling": ceiling, "stop_word": stop_word})
 
 
@@ -23,100 +33,345 @@ def url(name, plan):
     return reverse(f"together:{name}", args=[plan.pk])
 
 
-def test_no_session_before_talking(client_for, revealed):
+def later(**delta):
+    """Travel forward in time, past the settle or cooling period that a test has started."""
+    return time_machine.travel(timezone.now() + timedelta(**delta), tick=False)
+
+
+# "We talked" takes two -----------------------------------------------------------------------
+
+
+def test_no_session_before_both_said_we_talked(client_for, revealed):
     alex, blake = revealed
-    response = propose(client_for(alex), [step("compliment-body", str(blake.pk))])
+    with time_machine.travel(timezone.now() - timedelta(days=10)):
+        client_for(alex).post(reverse("together:we_talked"))
+    response = propose(client_for(alex), [step("compliment-body", blake)])
     assert response.status_code == 400
+    assert b"each of you says so" in response.content
     assert not SessionPlan.objects.exists()
+    journey = client_for(alex).get(reverse("together:journey")).content.decode()
+    assert "It counts once your partner says so too." in journey
 
 
-def test_no_session_during_the_settle_period_however_it_is_asked(client_for, revealed):
+def test_the_settle_clock_starts_at_the_second_we_talked(client_for, revealed):
     alex, blake = revealed
-    mark_we_talked(user=blake)
-    with time_machine.travel(timezone.now() + timedelta(days=1, hours=23)):
-        response = propose(client_for(alex), [step("compliment-body", str(blake.pk))])
+    with time_machine.travel(timezone.now() - timedelta(days=10)):
+        client_for(alex).post(reverse("together:we_talked"))
+    client_for(blake).post(reverse("together:we_talked"))
+    with later(days=1, hours=23):
+        response = propose(client_for(alex), [step("compliment-body", blake)])
         assert response.status_code == 400
         assert b"settle" in response.content
-    with time_machine.travel(timezone.now() + timedelta(days=2, minutes=1)):
-        assert (
-            propose(client_for(alex), [step("compliment-body", str(blake.pk))]).status_code == 302
-        )
+    with later(days=2, minutes=1):
+        assert propose(client_for(alex), [step("compliment-body", blake)]).status_code == 302
 
 
-def test_id_like_to_talk_also_starts_the_settle_period(client_for, revealed):
+def test_id_like_to_talk_means_only_that(client_for, revealed):
     from handhold.conversation.models import TalkInvitation
 
     alex, blake = revealed
     TalkInvitation.objects.create(
         couple_id=alex.couple_id,
         sender=alex,
-        pack_id="anal-play",
+        pack_id=PACK.id,
         message="Talk?",
         answer="like_to_talk",
+        answered_at=timezone.now() - timedelta(days=10),
+    )
+    assert propose(client_for(alex), [step("compliment-body", blake)]).status_code == 400
+    journey = client_for(blake).get(reverse("together:journey")).content.decode()
+    assert "You have both said you talked." not in journey
+    assert 'action="/journey/we-talked/"' in journey
+
+
+@pytest.mark.parametrize("answer", ["not_for_me", "not_now"])
+def test_after_a_no_to_talking_the_asker_cannot_say_we_talked(client_for, revealed, answer):
+    """Not offered, and refused if forged; "Not now" reads the same, so the asker cannot
+    tell the two apart. Only the partner can open the topic again."""
+    from handhold.conversation.models import TalkInvitation
+
+    alex, blake = revealed
+    TalkInvitation.objects.create(
+        couple_id=alex.couple_id,
+        sender=alex,
+        pack_id=PACK.id,
+        message="Talk?",
+        answer=answer,
         answered_at=timezone.now(),
     )
-    assert propose(client_for(alex), [step("compliment-body", str(blake.pk))]).status_code == 400
-
-
-def test_a_proposal_lists_mutual_steps_lowest_first(client_for, settled):
-    alex, blake = settled
-    client = client_for(alex)
-    page = client.get(SESSIONS).content.decode()
-    assert "Pegging" not in page
-    response = propose(
-        client, [step("small-plug", str(blake.pk)), step("compliment-body", str(blake.pk))]
+    page = client_for(alex).get(reverse("together:journey")).content.decode()
+    assert 'action="/journey/we-talked/"' not in page
+    assert "The talk is your partner's to open again" in page
+    client_for(alex).post(reverse("together:we_talked"))
+    record_talk_confirmation(user=blake)
+    assert propose(client_for(alex), [step("compliment-body", blake)]).status_code == 400
+    assert "You have both said you talked." not in page
+    client_for(blake).post(reverse("conversation:reopen"))
+    assert 'action="/journey/we-talked/"' in (
+        client_for(alex).get(reverse("together:journey")).content.decode()
     )
-    plan = SessionPlan.objects.get()
-    assert response["Location"] == url("session", plan)
-    assert [s.item_id for s in plan.steps.all()] == ["compliment-body", "small-plug"]
-    assert plan.stop_word == "Pineapple"
 
 
-def test_the_server_refuses_a_step_that_is_not_mutual(client_for, settled):
+# Gradual by construction -----------------------------------------------------------------------
+
+
+def test_a_first_session_stays_at_the_gentlest_levels(client_for, settled):
     alex, blake = settled
-    response = propose(client_for(alex), [step("pegging", str(alex.pk))])
-    assert response.status_code == 400
+    page = client_for(alex).get(SESSIONS).content.decode()
+    assert '<option value="2" selected>' in page and '<option value="3"' not in page
+    assert "A small plug" not in page and "Massage of the perineum" not in page
+    assert "checked" not in page.split("<form")[-1]  # nothing pre-ticked
+    for steps, ceiling in (
+        ([step("small-plug", blake)], 5),
+        ([step("small-plug", blake)], 2),
+        ([step("compliment-body", blake)], 5),
+    ):
+        assert propose(client_for(alex), steps, ceiling).status_code == 400
     assert not SessionPlan.objects.exists()
-    # Forged around the form: the service refuses too.
-    from handhold.content.registry import default_pack
-    from handhold.core.matching import Token
-    from handhold.together import services
-
-    with pytest.raises(services.NotNow):
-        services.propose(
-            user=alex,
-            pack=default_pack(),
-            steps=[Token(5, "pegging", str(alex.pk))],
-            ceiling=5,
-            stop_word="x",
-        )
-    assert not SessionPlan.objects.exists()
+    assert propose(client_for(alex), [step("buttock-massage", blake)]).status_code == 302
 
 
-def test_the_other_removes_a_step_lowers_the_ceiling_and_accepts(client_for, settled):
-    alex, blake = settled
-    propose(
-        client_for(alex),
-        [
-            step("compliment-body", str(blake.pk)),
-            step("buttock-massage", str(blake.pk)),
-            step("small-plug", str(blake.pk)),
-        ],
-    )
-    plan = SessionPlan.objects.get()
-    keep = plan.steps.get(item_id="compliment-body")
-    massage = plan.steps.get(item_id="buttock-massage")
+def test_the_first_ceiling_rises_to_the_lowest_mutual_level(client_for, make_person, pair):
+    """When nothing mutual is as gentle as level 2, the first session may start at the lowest
+    level the two share, and no higher."""
+    from handhold.together.tests.conftest import answer
+
+    sam, robin = make_person("sam"), make_person("robin")
+    pair(sam, robin)
+    answer(sam, {("small-plug", "give"): "yes", ("pegging", "give"): "yes"})
+    answer(robin, {("small-plug", "receive"): "yes", ("pegging", "receive"): "yes"})
+    with time_machine.travel(timezone.now() - timedelta(days=3)):
+        we_talked(sam, robin)
+    assert services.pacing_for(user=sam, pack=PACK).ceiling == 4
+    assert propose(client_for(sam), [step("pegging", robin)], 5).status_code == 400
+    assert propose(client_for(sam), [step("small-plug", robin)], 4).status_code == 302
+
+
+def _agreed(client_for, alex, blake, items=("compliment-body", "buttock-massage"), ceiling=2):
+    propose(client_for(alex), [step(i, blake) for i in items], ceiling)
+    plan = SessionPlan.objects.get(status="proposed")
     client_for(blake).post(
-        url("respond", plan), {"decision": "accept", "keep": [keep.pk, massage.pk], "ceiling": 1}
+        url("respond", plan),
+        {
+            "decision": "accept",
+            "keep": [s.pk for s in plan.steps.all()],
+            "ceiling": ceiling,
+            "stop_word": plan.stop_word,
+        },
     )
     plan.refresh_from_db()
-    assert plan.status == "agreed" and plan.ceiling == 1
+    assert plan.status == "agreed"
+    return plan
+
+
+def _ended(client_for, alex, blake, **kwargs):
+    """A session that went through every step and ended without red."""
+    plan = _agreed(client_for, alex, blake, **kwargs)
+    client_for(alex).post(url("start", plan))
+    for _ in range(plan.steps.count() - 1):
+        client_for(blake).post(url("move_on", plan))
+    client_for(alex).post(url("finish", plan))
+    plan.refresh_from_db()
+    return plan
+
+
+def debrief(client, plan, pace="same", felt="Warm and a bit giggly."):
+    return client.post(url("debrief", plan), {"felt": felt, "good": "", "change": "", "pace": pace})
+
+
+def both_debrief(client_for, alex, blake, plan, alex_pace, blake_pace):
+    debrief(client_for(alex), plan, alex_pace)
+    debrief(client_for(blake), plan, blake_pace)
+
+
+def test_after_it_went_well_and_both_said_the_same_one_level_more(client_for, settled):
+    alex, blake = settled
+    plan = _ended(client_for, alex, blake)
+    assert services.reached_level(plan, PACK) == 2
+    both_debrief(client_for, alex, blake, plan, "same", "further")
+    page = client_for(blake).get(SESSIONS).content.decode()
+    assert '<option value="3" selected>' in page and '<option value="4"' not in page
+    assert propose(client_for(blake), [step("small-plug", blake)], 4).status_code == 400
+    assert propose(client_for(blake), [step("perineum-massage", alex)], 3).status_code == 302
+
+
+def test_one_further_alone_does_not_raise_the_ceiling(client_for, settled):
+    alex, blake = settled
+    plan = _ended(client_for, alex, blake)
+    both_debrief(client_for, alex, blake, plan, "further", "stop")
+    assert services.pacing_for(user=alex, pack=PACK).ceiling == 2
+
+
+def test_slower_lowers_the_next_ceiling_by_one(client_for, settled):
+    alex, blake = settled
+    plan = _ended(client_for, alex, blake)
+    debrief(client_for(alex), plan, pace="slower")
+    assert b"you both write a debrief" in client_for(alex).get(SESSIONS).content
+    debrief(client_for(blake), plan, pace="same")
+    page = client_for(blake).get(SESSIONS).content.decode()
+    assert '<option value="1" selected>' in page and '<option value="2"' not in page
+    assert propose(client_for(alex), [step("buttock-massage", blake)], 2).status_code == 400
+    assert propose(client_for(alex), [step("compliment-body", blake)], 1).status_code == 302
+
+
+# Red or stop halts escalation ------------------------------------------------------------------
+
+
+def test_red_rests_the_level_it_happened_at_until_the_one_who_said_it_opens_it(client_for, settled):
+    alex, blake = settled
+    plan = _agreed(client_for, alex, blake)
+    client_for(alex).post(url("start", plan))
+    client_for(alex).post(url("move_on", plan))  # on to the massage, level 2
+    client_for(blake).post(url("check_in", plan), {"light": "red"})
+    plan.refresh_from_db()
+    assert plan.status == "ended" and plan.ended_by_red
+    halt = Halt.objects.get()
+    assert (halt.level, halt.held_by, halt.why) == (2, blake, "red")
+
+    both_debrief(client_for, alex, blake, plan, "same", "same")
+    # A cooling period first: nothing new at all, from either.
+    response = propose(client_for(alex), [step("compliment-body", blake)], 1)
+    assert response.status_code == 400 and b"After a red or a stop" in response.content
+    with later(days=2, minutes=1):
+        refused = propose(client_for(alex), [step("buttock-massage", blake)], 2)
+        assert refused.status_code == 400 and b"resting for now" in refused.content
+        client_for(alex).post(reverse("together:open_again", args=[halt.pk]))
+        halt.refresh_from_db()
+        assert halt.opened_at is None  # only Blake can open it again
+        client_for(blake).post(reverse("together:open_again", args=[halt.pk]))
+        halt.refresh_from_db()
+        assert halt.opened_at is not None
+        assert propose(client_for(alex), [step("buttock-massage", blake)], 2).status_code == 302
+
+
+def test_a_red_halts_escalation_by_the_level_reached_not_the_plan(client_for, settled):
+    """Red during the first step rests level 1 and above: the couple's next session cannot
+    go anywhere until the one who said red opens it again."""
+    alex, blake = settled
+    plan = _agreed(client_for, alex, blake)
+    client_for(alex).post(url("start", plan))
+    client_for(alex).post(url("check_in", plan), {"light": "red"})
+    assert Halt.objects.get().level == 1
+    both_debrief(client_for, alex, blake, plan, "same", "same")
+    with later(days=3):
+        assert propose(client_for(blake), [step("compliment-body", blake)], 1).status_code == 400
+
+
+def test_stop_rests_the_level_reached_once_both_debriefs_are_written(client_for, settled):
+    alex, blake = settled
+    plan = _ended(client_for, alex, blake)
+    debrief(client_for(blake), plan, pace="stop")
+    assert not Halt.objects.exists()  # one debrief alone shows nothing
+    debrief(client_for(alex), plan, pace="further")
+    halt = Halt.objects.get()
+    assert (halt.level, halt.held_by, halt.why) == (2, blake, "stop")
+    with later(days=3):
+        assert propose(client_for(alex), [step("buttock-massage", blake)], 2).status_code == 400
+        assert propose(client_for(alex), [step("compliment-body", blake)], 1).status_code == 302
+
+
+def test_what_rests_is_named_to_the_holder_only(client_for, settled):
+    alex, blake = settled
+    plan = _ended(client_for, alex, blake)
+    both_debrief(client_for, alex, blake, plan, "same", "stop")
+    with later(days=3):
+        mine = client_for(blake).get(SESSIONS).content.decode()
+        theirs = client_for(alex).get(SESSIONS).content.decode()
+    resting = mine.split('id="resting-heading"')[1].split("</section>")[0]
+    assert "A massage of the buttocks" in resting and "buttock-massage" not in resting
+    assert "Open level 2 and above again" in resting
+    assert "Some steps are resting for now." in theirs
+    assert "Open level" not in theirs
+    assert theirs.split('id="resting-heading"')[1].split("</section>")[0].count("<li>") == 0
+
+
+# The receiver sets the pace --------------------------------------------------------------------
+
+
+def test_nothing_is_ticked_for_the_one_answering_and_there_is_one_decline(client_for, settled):
+    alex, blake = settled
+    propose(client_for(alex), [step("compliment-body", blake), step("buttock-massage", blake)])
+    plan = SessionPlan.objects.get()
+    page = client_for(blake).get(url("session", plan)).content.decode()
+    form = page.split(f'action="{url("respond", plan)}"')[1].split("</form>")[0]
+    assert 'type="checkbox"' in form and "checked" not in form
+    assert form.count('value="decline"') == 1
+    assert url("cancel", plan) not in page  # no second way to say no
+
+
+def test_the_other_agrees_to_fewer_steps_a_lower_ceiling_and_their_own_stop_word(
+    client_for, settled
+):
+    alex, blake = settled
+    propose(client_for(alex), [step("compliment-body", blake), step("buttock-massage", blake)])
+    plan = SessionPlan.objects.get()
+    massage = plan.steps.get(item_id="buttock-massage")
+    compliment = plan.steps.get(item_id="compliment-body")
+    client_for(blake).post(
+        url("respond", plan),
+        {
+            "decision": "accept",
+            "keep": [massage.pk, compliment.pk],
+            "ceiling": 1,
+            "stop_word": "Kiwi",
+        },
+    )
+    plan.refresh_from_db()
+    assert (plan.status, plan.ceiling, plan.stop_word) == ("agreed", 1, "Kiwi")
     assert [s.item_id for s in plan.steps.all()] == ["compliment-body"]
+    assert b"Kiwi" in client_for(alex).get(url("session", plan)).content
+
+
+def test_agreeing_never_adds_a_step_or_raises_the_ceiling(client_for, settled):
+    alex, blake = settled
+    propose(client_for(alex), [step("compliment-body", blake)], ceiling=1)
+    plan = SessionPlan.objects.get()
+    compliment = plan.steps.get()
+    # Forged: a step id from nowhere, and a higher ceiling.
+    response = client_for(blake).post(
+        url("respond", plan),
+        {"decision": "accept", "keep": [compliment.pk, 99999], "ceiling": 2, "stop_word": "x"},
+    )
+    assert response.status_code == 400
+    plan.refresh_from_db()
+    assert plan.status == "proposed"
+    with pytest.raises(services.NotNow):
+        services.accept(
+            user=blake,
+            pack=PACK,
+            plan_id=plan.pk,
+            keep_step_ids={compliment.pk, compliment.pk + 1000},
+            ceiling=1,
+            stop_word="x",
+        )
+    services.accept(
+        user=blake,
+        pack=PACK,
+        plan_id=plan.pk,
+        keep_step_ids={compliment.pk},
+        ceiling=5,
+        stop_word="",
+    )
+    plan.refresh_from_db()
+    assert plan.ceiling == 1 and plan.stop_word == "Pineapple"
+
+
+def test_agreeing_to_nothing_keeps_what_was_typed_and_says_kindly_why(client_for, settled):
+    alex, blake = settled
+    propose(client_for(alex), [step("compliment-body", blake)])
+    plan = SessionPlan.objects.get()
+    response = client_for(blake).post(
+        url("respond", plan), {"decision": "accept", "ceiling": 2, "stop_word": "Mango"}
+    )
+    assert response.status_code == 400
+    assert b"Tick at least one step" in response.content and b'value="Mango"' in response.content
+    plan.refresh_from_db()
+    assert plan.status == "proposed"
 
 
 def test_declining_is_one_click_and_the_proposer_sees_a_neutral_message(client_for, settled):
     alex, blake = settled
-    propose(client_for(alex), [step("compliment-body", str(blake.pk))])
+    propose(client_for(alex), [step("compliment-body", blake)])
     plan = SessionPlan.objects.get()
     client_for(blake).post(url("respond", plan), {"decision": "decline"})
     plan.refresh_from_db()
@@ -127,9 +382,9 @@ def test_declining_is_one_click_and_the_proposer_sees_a_neutral_message(client_f
     )
 
 
-def test_the_proposer_cannot_accept_their_own_proposal(client_for, settled):
+def test_the_proposer_cannot_answer_their_own_proposal(client_for, settled):
     alex, blake = settled
-    propose(client_for(alex), [step("compliment-body", str(blake.pk))])
+    propose(client_for(alex), [step("compliment-body", blake)])
     plan = SessionPlan.objects.get()
     assert client_for(alex).post(url("respond", plan), {"decision": "decline"}).status_code == 404
 
@@ -138,41 +393,42 @@ def test_strangers_and_former_partners_get_404_everywhere(
     client_for, settled, stranger, former_partner
 ):
     alex, blake = settled
-    propose(client_for(alex), [step("compliment-body", str(blake.pk))])
+    propose(client_for(alex), [step("compliment-body", blake)])
     plan = SessionPlan.objects.get()
     for person in (stranger, former_partner):
         client = client_for(person)
         assert client.get(url("session", plan)).status_code == 404
-        for name in ("respond", "cancel", "start", "check_in", "finish"):
-            assert (
-                client.post(url(name, plan), {"decision": "accept", "light": "red"}).status_code
-                == 404
-            )
+        for name in ("respond", "cancel", "start", "check_in", "move_on", "finish"):
+            response = client.post(url(name, plan), {"decision": "accept", "light": "red"})
+            assert response.status_code == 404
     plan.refresh_from_db()
     assert plan.status == "proposed"
 
 
-def _agreed(client_for, alex, blake, items=("compliment-body", "small-plug")):
-    propose(client_for(alex), [step(i, str(blake.pk)) for i in items])
-    plan = SessionPlan.objects.get(status="proposed")
-    client_for(blake).post(
-        url("respond", plan),
-        {"decision": "accept", "keep": [s.pk for s in plan.steps.all()], "ceiling": 5},
-    )
-    plan.refresh_from_db()
-    return plan
+# Check-ins: yellow means "stay here" -----------------------------------------------------------
 
 
-def test_a_change_to_no_removes_planned_steps_at_once(client_for, settled):
-    from handhold.content.registry import default_pack
-    from handhold.discovery.services import save_answers
-
+def test_yellow_shows_to_both_and_holds_the_next_step_until_its_sayer_says_green(
+    client_for, settled
+):
     alex, blake = settled
     plan = _agreed(client_for, alex, blake)
-    save_answers(person=blake, pack=default_pack(), choices={("small-plug", "receive"): "no"})
-    html = client_for(alex).get(url("session", plan)).content.decode()
-    assert "A small plug" not in html
-    assert [s.item_id for s in plan.steps.all()] == ["compliment-body"]
+    client_for(alex).post(url("start", plan))
+    client_for(blake).post(url("check_in", plan), {"light": "yellow"})
+    for person in (alex, blake):
+        page = client_for(person).get(url("session", plan)).content.decode()
+        assert "Yellow: stay here, slow down." in page
+        assert url("move_on", plan) not in page
+    client_for(alex).post(url("move_on", plan))
+    client_for(alex).post(url("check_in", plan), {"light": "green"})
+    client_for(alex).post(url("move_on", plan))
+    plan.refresh_from_db()
+    assert plan.current_position == 1  # Alex's green does not lift Blake's yellow
+    client_for(blake).post(url("check_in", plan), {"light": "green"})
+    assert url("move_on", plan) in client_for(alex).get(url("session", plan)).content.decode()
+    client_for(alex).post(url("move_on", plan))
+    plan.refresh_from_db()
+    assert plan.current_position == 2
 
 
 def test_either_can_cancel_even_during_the_session(client_for, settled):
@@ -200,16 +456,118 @@ def test_red_ends_the_session_for_both(client_for, settled):
     assert b"ended with a red check-in" in client_for(alex).get(url("session", plan)).content
 
 
-def _ended(client_for, alex, blake):
+# Mutual only -----------------------------------------------------------------------------------
+
+
+def test_a_change_to_no_removes_planned_steps_in_the_same_write(client_for, settled):
+    alex, blake = settled
     plan = _agreed(client_for, alex, blake)
+    save_answers(person=blake, pack=PACK, choices={("buttock-massage", "receive"): "no"})
+    assert [s.item_id for s in plan.steps.all()] == ["compliment-body"]  # no page view needed
+    html = client_for(alex).get(url("session", plan)).content.decode()
+    assert "A massage of the buttocks" not in html
+
+
+def test_a_page_view_never_writes(client_for, settled):
+    alex, blake = settled
+    plan = _ended(client_for, alex, blake)
+    client = client_for(blake)
+    pages = [SESSIONS, url("session", plan), url("debrief", plan), reverse("together:journey")]
+    for page in pages:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(page)
+        writes = [
+            q["sql"]
+            for q in queries.captured_queries
+            if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+            and "django_session" not in q["sql"]
+        ]
+        assert writes == [], page
+
+
+def test_settle_suggestions_name_only_mutual_items(client_for, revealed):
+    alex, blake = revealed
+    save_answers(person=alex, pack=PACK, choices={("touch-over-clothes", "give"): "yes"})
+    save_answers(person=blake, pack=PACK, choices={("touch-over-clothes", "receive"): "no"})
+    we_talked(alex, blake)
+    for person in (alex, blake):
+        page = client_for(person).get(reverse("together:journey")).content.decode()
+        assert "Letting it settle" in page
+        assert "Touching over clothes" not in page
+        assert "A compliment about their body" in page
+
+
+def test_settle_suggestions_name_no_activity_when_nothing_is_mutual(client_for, asker, partner):
+    from handhold.together.tests.conftest import answer
+
+    answer(asker, {("touch-over-clothes", "give"): "yes"})
+    answer(partner, {("touch-over-clothes", "receive"): "no"})
+    we_talked(asker, partner)
+    page = client_for(partner).get(reverse("together:journey")).content.decode()
+    settle = page.split('id="settle-heading"')[1].split("</section>")[0]
+    assert "A long hug" in settle
+    assert not any(a.title in settle for a in PACK.activities)
+
+
+# What waits for you shows up -------------------------------------------------------------------
+
+
+def _home_and_journey(client) -> str:
+    return (
+        client.get("/").content.decode() + client.get(reverse("together:journey")).content.decode()
+    )
+
+
+def test_an_invitation_to_talk_waits_on_home_and_journey_with_its_answers(client_for, revealed):
+    alex, blake = revealed
+    client_for(alex).post(
+        reverse("conversation:invite"),
+        {"message": "Would you like to talk sometime? A no is completely fine."},
+    )
+    for page in (client_for(blake).get("/"), client_for(blake).get(reverse("together:journey"))):
+        html = page.content.decode()
+        assert "Waiting for you" in html and "A no is completely fine." in html
+        for answer in ("like_to_talk", "not_now", "not_for_me"):
+            assert f'name="answer" value="{answer}"' in html
+    assert "Waiting for you" not in _home_and_journey(client_for(alex))
+
+
+def test_a_we_talked_waits_for_the_other_to_confirm(client_for, revealed):
+    alex, blake = revealed
+    client_for(alex).post(reverse("together:we_talked"))
+    html = _home_and_journey(client_for(blake))
+    assert "Your partner says the two of you have talked" in html
+    assert "Your partner says" not in _home_and_journey(client_for(alex))
+    client_for(blake).post(reverse("together:we_talked"))
+    assert "Your partner says" not in _home_and_journey(client_for(blake))
+
+
+def test_a_proposal_a_session_and_a_debrief_wait_for_the_right_person(client_for, settled):
+    alex, blake = settled
+    propose(client_for(alex), [step("compliment-body", blake)])
+    plan = SessionPlan.objects.get()
+    html = _home_and_journey(client_for(blake))
+    assert url("session", plan) in html and 'name="decision" value="decline"' in html
+    assert 'value="decline"' not in _home_and_journey(client_for(alex))
+    client_for(blake).post(
+        url("respond", plan),
+        {
+            "decision": "accept",
+            "keep": [plan.steps.get().pk],
+            "ceiling": 2,
+            "stop_word": "Pineapple",
+        },
+    )
     client_for(alex).post(url("start", plan))
+    for person in (alex, blake):
+        assert url("check_in", plan) in _home_and_journey(client_for(person))
     client_for(alex).post(url("finish", plan))
-    plan.refresh_from_db()
-    return plan
+    debrief(client_for(alex), plan)
+    assert url("debrief", plan) in _home_and_journey(client_for(blake))
+    assert url("debrief", plan) not in _home_and_journey(client_for(alex))
 
 
-def debrief(client, plan, pace="same", felt="Warm and a bit giggly."):
-    return client.post(url("debrief", plan), {"felt": felt, "good": "", "change": "", "pace": pace})
+# Debriefs --------------------------------------------------------------------------------------
 
 
 def test_debriefs_are_hidden_until_both_have_written(client_for, settled):
@@ -228,36 +586,4 @@ def test_a_debrief_needs_how_it_felt_and_a_pace(client_for, settled):
     plan = _ended(client_for, alex, blake)
     response = client_for(alex).post(url("debrief", plan), {"felt": "", "pace": "faster!"})
     assert response.status_code == 400
-
-
-def test_stop_holds_back_the_highest_steps_until_the_one_who_said_it_opens_them(
-    client_for, settled
-):
-    alex, blake = settled
-    plan = _ended(client_for, alex, blake)
-    debrief(client_for(blake), plan, pace="stop")
-    assert not HeldBack.objects.exists()  # not until both have written
-    debrief(client_for(alex), plan, pace="same")
-    held = HeldBack.objects.get()
-    assert held.item_id == "small-plug"
-    page = client_for(alex).get(SESSIONS).content.decode()
-    assert f'value="small-plug|{blake.pk}"' not in page
-    assert propose(client_for(alex), [step("small-plug", str(blake.pk))]).status_code == 400
-    client_for(alex).post(reverse("together:open_again", args=[held.pk]))
-    assert HeldBack.objects.exists()  # only Blake can open it again
-    client_for(blake).post(reverse("together:open_again", args=[held.pk]))
-    assert not HeldBack.objects.exists()
-
-
-def test_slower_caps_the_next_proposal_below_the_last_ceiling(client_for, settled):
-    alex, blake = settled
-    plan = _ended(client_for, alex, blake)
-    assert plan.ceiling == 5
-    debrief(client_for(alex), plan, pace="slower")
-    assert b"you both write a debrief" in client_for(alex).get(SESSIONS).content
-    debrief(client_for(blake), plan, pace="same")
-    page = client_for(blake).get(SESSIONS).content.decode()
-    assert '<option value="4" selected>' in page and '<option value="5"' not in page
-    assert propose(client_for(alex), [step("compliment-body", str(blake.pk))], 5).status_code == 400
-    propose(client_for(alex), [step("compliment-body", str(blake.pk))], ceiling=4)
-    assert SessionPlan.objects.get(status="proposed").ceiling == 4
+    assert b"---------" not in client_for(alex).get(url("debrief", plan)).content
