@@ -1,0 +1,58 @@
+"""What the default pack promises its readers: a complete prepare checklist, a resource list
+with every kind in it, and reassurance for anyone curious about receiving.
+
+These read the pack directly (no database): they protect its content, not the schema, which
+handhold/core/tests/test_packs.py covers."""
+
+from pathlib import Path
+
+import pytest
+
+from handhold.core.packs import load_pack
+
+PACK_DIR = Path(__file__).resolve().parents[1] / "packs" / "anal-play"
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack(PACK_DIR)
+
+
+# Prepare ------------------------------------------------------------------------------------
+
+# Saved ticks point at these ids: they may never disappear or change.
+PERMANENT_SUPPLY_IDS = {"lube", "towels", "sober", "receiver-in-control"}
+
+SUPPLIES = {"lube", "gloves", "condoms", "toy-with-flared-base", "trimmed-nails", "towels"}
+COMMITMENTS = {"sober", "go-slowly", "receiver-in-control", "stop-word", "traffic-lights"}
+
+
+def test_saved_ticks_keep_pointing_at_existing_items(pack):
+    assert {item.id for item in pack.supplies} >= PERMANENT_SUPPLY_IDS
+
+
+def test_the_checklist_has_every_supply_and_every_commitment(pack):
+    by_kind = {"supply": set(), "commitment": set()}
+    for item in pack.supplies:
+        by_kind[item.kind].add(item.id)
+    assert by_kind["supply"] >= SUPPLIES
+    assert by_kind["commitment"] >= COMMITMENTS
+
+
+def test_every_checklist_item_says_why_in_one_short_line(pack):
+    for item in pack.supplies:
+        # A sentence or two, not an essay: it sits under a tick box.
+        assert 20 <= len(item.detail) <= 200, item.id
+        assert "\n" not in item.detail, item.id
+
+
+def test_the_lube_item_names_which_kind_goes_with_what(pack):
+    detail = next(item.detail for item in pack.supplies if item.id == "lube").lower()
+    for word in ("water-based", "silicone", "oil", "latex"):
+        assert word in detail
+
+
+def test_the_condom_item_says_a_new_one_before_anal_to_vaginal(pack):
+    detail = next(item.detail for item in pack.supplies if item.id == "condoms").lower()
+    assert "fresh" in detail or "new" in detail
+    assert "anal to vaginal" in detail
