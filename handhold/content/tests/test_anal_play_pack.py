@@ -56,3 +56,19 @@ def test_the_condom_item_says_a_new_one_before_anal_to_vaginal(pack):
     detail = next(item.detail for item in pack.supplies if item.id == "condoms").lower()
     assert "fresh" in detail or "new" in detail
     assert "anal to vaginal" in detail
+
+
+# Resources ----------------------------------------------------------------------------------
+
+
+def test_resources_include_a_film_two_books_a_class_and_a_shop(pack):
+    kinds = [resource.kind for resource in pack.resources]
+    assert kinds.count("film") >= 1
+    assert kinds.count("book") >= 2
+    assert kinds.count("class") >= 1
+    assert kinds.count("shop") >= 1
+
+
+def test_every_resource_says_what_it_is_good_for(pack):
+    for resource in pack.resources:
+        assert len(resource.note) >= 30, resource.id
