@@ -72,3 +72,34 @@ def test_resources_include_a_film_two_books_a_class_and_a_shop(pack):
 def test_every_resource_says_what_it_is_good_for(pack):
     for resource in pack.resources:
         assert len(resource.note) >= 30, resource.id
+
+
+# Anyone can receive -------------------------------------------------------------------------
+
+
+def test_is_it_you_reassures_anyone_curious_about_receiving(pack):
+    question = next(q for q in pack.reflection if q.id == "curious-to-receive")
+    assert question.stage == "is-it-you"
+    why = question.why.lower()
+    assert "every gender" in why and "orientation" in why
+    assert "attracted to" in why
+    assert question.card == "receiving-is-for-anyone"
+
+
+def test_the_receiving_card_credits_its_sources(pack):
+    card = pack.card("receiving-is-for-anyone")
+    assert card is not None
+    titles = {source.title for source in card.sources}
+    assert {"Anal Pleasure and Health", "The Ultimate Guide to Prostate Pleasure"} <= titles
+    # Facts are credited in the text too, not only listed underneath.
+    assert "Morin" in card.body and "Glickman" in card.body
+    assert "prostate" in card.body.lower()
+
+
+def test_the_is_it_you_page_shows_the_reassurance_and_its_card(client_for, stranger):
+    from django.urls import reverse
+
+    html = client_for(stranger).get(reverse("conversation:is_it_you")).content.decode()
+    assert 'id="q-curious-to-receive"' in html
+    assert "It says nothing about who you are attracted to" in html
+    assert reverse("discovery:card", args=["receiving-is-for-anyone"]) in html
