@@ -4,6 +4,7 @@ with every kind in it, and reassurance for anyone curious about receiving.
 These read the pack directly (no database): they protect its content, not the schema, which
 handhold/core/tests/test_packs.py covers."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,40 @@ def test_the_is_it_you_page_shows_the_reassurance_and_its_card(client_for, stran
     assert 'id="q-curious-to-receive"' in html
     assert "It says nothing about who you are attracted to" in html
     assert reverse("discovery:card", args=["receiving-is-for-anyone"]) in html
+
+
+# Voice --------------------------------------------------------------------------------------
+
+
+def pack_text(pack) -> str:
+    """Every reader-facing string in the pack, with line breaks folded to single spaces."""
+    parts = []
+    for items in (pack.activities, pack.reflection, pack.cards, pack.checklist, pack.supplies):
+        for item in items:
+            parts.extend(value for value in item.model_dump().values() if isinstance(value, str))
+    parts.extend(resource.note for resource in pack.resources)
+    return " ".join(" ".join(parts).split())
+
+
+def test_the_voice_guide_examples_are_real_copy_from_this_pack(pack):
+    guide = (PACK_DIR / "VOICE.md").read_text(encoding="utf-8")
+    pairs = re.findall(r'^- Before: "(.+)"\n- After: "(.+)"$', guide, flags=re.MULTILINE)
+    assert len(pairs) >= 3
+    text = pack_text(pack)
+    for before, after in pairs:
+        assert after in text, after
+        assert before not in text, before
+
+
+AVOIDED = re.compile(
+    r"\b(?:get (?:my|your|their) partner to|convince|talk (?:them|him|her) into)\b"
+)
+
+
+def test_the_new_copy_never_sells(pack):
+    # "Is it you?" quotes these words on purpose, to name them; nowhere else may use them.
+    texts = [item.detail for item in pack.supplies] + [r.note for r in pack.resources]
+    texts += [card.body for card in pack.cards] + [card.summary for card in pack.cards]
+    texts += [q.why for q in pack.reflection if q.stage == "reflect"]
+    for text in texts:
+        assert not AVOIDED.search(text.lower()), text
