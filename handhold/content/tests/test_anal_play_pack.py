@@ -1,0 +1,143 @@
+"""What the default pack promises its readers: a complete prepare checklist, a resource list
+with every kind in it, and reassurance for anyone curious about receiving.
+
+These read the pack directly (no database): they protect its content, not the schema, which
+handhold/core/tests/test_packs.py covers."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from handhold.core.packs import load_pack
+
+PACK_DIR = Path(__file__).resolve().parents[1] / "packs" / "anal-play"
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack(PACK_DIR)
+
+
+# Prepare ------------------------------------------------------------------------------------
+
+# Saved ticks point at these ids: they may never disappear or change.
+PERMANENT_SUPPLY_IDS = {"lube", "towels", "sober", "receiver-in-control"}
+
+SUPPLIES = {"lube", "gloves", "condoms", "toy-with-flared-base", "trimmed-nails", "towels"}
+COMMITMENTS = {"sober", "go-slowly", "receiver-in-control", "stop-word", "traffic-lights"}
+
+
+def test_saved_ticks_keep_pointing_at_existing_items(pack):
+    assert {item.id for item in pack.supplies} >= PERMANENT_SUPPLY_IDS
+
+
+def test_the_checklist_has_every_supply_and_every_commitment(pack):
+    by_kind = {"supply": set(), "commitment": set()}
+    for item in pack.supplies:
+        by_kind[item.kind].add(item.id)
+    assert by_kind["supply"] >= SUPPLIES
+    assert by_kind["commitment"] >= COMMITMENTS
+
+
+def test_every_checklist_item_says_why_in_one_short_line(pack):
+    for item in pack.supplies:
+        # A sentence or two, not an essay: it sits under a tick box.
+        assert 20 <= len(item.detail) <= 200, item.id
+        assert "\n" not in item.detail, item.id
+
+
+def test_the_lube_item_names_which_kind_goes_with_what(pack):
+    detail = next(item.detail for item in pack.supplies if item.id == "lube").lower()
+    for word in ("water-based", "silicone", "oil", "latex"):
+        assert word in detail
+
+
+def test_the_condom_item_says_a_new_one_before_anal_to_vaginal(pack):
+    detail = next(item.detail for item in pack.supplies if item.id == "condoms").lower()
+    assert "fresh" in detail or "new" in detail
+    assert "anal to vaginal" in detail
+
+
+# Resources ----------------------------------------------------------------------------------
+
+
+def test_resources_include_a_film_two_books_a_class_and_a_shop(pack):
+    kinds = [resource.kind for resource in pack.resources]
+    assert kinds.count("film") >= 1
+    assert kinds.count("book") >= 2
+    assert kinds.count("class") >= 1
+    assert kinds.count("shop") >= 1
+
+
+def test_every_resource_says_what_it_is_good_for(pack):
+    for resource in pack.resources:
+        assert len(resource.note) >= 30, resource.id
+
+
+# Anyone can receive -------------------------------------------------------------------------
+
+
+def test_is_it_you_reassures_anyone_curious_about_receiving(pack):
+    question = next(q for q in pack.reflection if q.id == "curious-to-receive")
+    assert question.stage == "is-it-you"
+    why = question.why.lower()
+    assert "every gender" in why and "orientation" in why
+    assert "attracted to" in why
+    assert question.card == "receiving-is-for-anyone"
+
+
+def test_the_receiving_card_credits_its_sources(pack):
+    card = pack.card("receiving-is-for-anyone")
+    assert card is not None
+    titles = {source.title for source in card.sources}
+    assert {"Anal Pleasure and Health", "The Ultimate Guide to Prostate Pleasure"} <= titles
+    # Facts are credited in the text too, not only listed underneath.
+    assert "Morin" in card.body and "Glickman" in card.body
+    assert "prostate" in card.body.lower()
+
+
+def test_the_is_it_you_page_shows_the_reassurance_and_its_card(client_for, stranger):
+    from django.urls import reverse
+
+    html = client_for(stranger).get(reverse("conversation:is_it_you")).content.decode()
+    assert 'id="q-curious-to-receive"' in html
+    assert "It says nothing about who you are attracted to" in html
+    assert reverse("discovery:card", args=["receiving-is-for-anyone"]) in html
+
+
+# Voice --------------------------------------------------------------------------------------
+
+
+def pack_text(pack) -> str:
+    """Every reader-facing string in the pack, with line breaks folded to single spaces."""
+    parts = []
+    for items in (pack.activities, pack.reflection, pack.cards, pack.checklist, pack.supplies):
+        for item in items:
+            parts.extend(value for value in item.model_dump().values() if isinstance(value, str))
+    parts.extend(resource.note for resource in pack.resources)
+    return " ".join(" ".join(parts).split())
+
+
+def test_the_voice_guide_examples_are_real_copy_from_this_pack(pack):
+    guide = (PACK_DIR / "VOICE.md").read_text(encoding="utf-8")
+    pairs = re.findall(r'^- Before: "(.+)"\n- After: "(.+)"$', guide, flags=re.MULTILINE)
+    assert len(pairs) >= 3
+    text = pack_text(pack)
+    for before, after in pairs:
+        assert after in text, after
+        assert before not in text, before
+
+
+AVOIDED = re.compile(
+    r"\b(?:get (?:my|your|their) partner to|convince|talk (?:them|him|her) into)\b"
+)
+
+
+def test_the_new_copy_never_sells(pack):
+    # "Is it you?" quotes these words on purpose, to name them; nowhere else may use them.
+    texts = [item.detail for item in pack.supplies] + [r.note for r in pack.resources]
+    texts += [card.body for card in pack.cards] + [card.summary for card in pack.cards]
+    texts += [q.why for q in pack.reflection if q.stage == "reflect"]
+    for text in texts:
+        assert not AVOIDED.search(text.lower()), text
