@@ -106,6 +106,12 @@ def journey_for(user: User) -> dict:
         ),
     ]
     next_stage = next((s for s in stages if not s.done), None)
+    may_confirm_talk = (
+        paired
+        and user.pk not in confirmations
+        and conversation.may_confirm_we_talked(user=user, pack=pack)
+    )
+    partner_confirmed = bool(confirmations) and user.pk not in confirmations
     return {
         "stages": stages,
         "next": next_stage,
@@ -113,10 +119,11 @@ def journey_for(user: User) -> dict:
         "talked": talked,
         "settling": settling,
         "suggestions": settle_suggestions(reveal, pack) if settling else [],
-        "may_confirm_talk": paired
-        and user.pk not in confirmations
-        and conversation.may_confirm_we_talked(user=user, pack=pack),
+        "may_confirm_talk": may_confirm_talk,
         "i_confirmed_talk": user.pk in confirmations,
+        # When the partner has said it, the "we talked" waits for this person: the waiting
+        # card asks it, and the section below would only ask twice.
+        "talk_section": paired and not talked and not (partner_confirmed and may_confirm_talk),
         "pause": couples.pause_of(user),
     }
 

@@ -1,4 +1,5 @@
-"""Two partners: propose, remove a step, accept, check in red, both debrief, both see both."""
+"""Two partners: propose, tick what they want, agree, check in red, both debrief, both see
+both."""
 
 import pytest
 
@@ -22,11 +23,13 @@ def test_propose_trim_accept_red_and_both_debriefs(open_page):
     pair(alex, blake)
     for page, role in ((alex, "give"), (blake, "receive")):
         page.goto("/discover/")
+        answer(page, "compliment-body", role, "yes")
         answer(page, "buttock-massage", role, "yes")
         answer(page, "small-plug", role, "curious")
         page.get_by_role("button", name="Save and mark my answers finished").click()
-    alex.goto("/journey/")
-    alex.get_by_role("button", name="We talked").click()
+    for page in (alex, blake):
+        page.goto("/journey/")
+        page.get_by_role("button", name="We talked").click()
 
     propose_and_run_a_session(alex, blake)
 
@@ -35,4 +38,4 @@ def test_propose_trim_accept_red_and_both_debriefs(open_page):
         text = page.locator("main").inner_text()
         assert "ended with a red check-in" in text
         assert "Lovely and slow." in text and "Good, then too much." in text
-        assert "A small plug" not in text.split("Steps")[1].split("Debrief")[0]
+        assert "A massage of the buttocks" not in text.split("Steps")[1].split("Debrief")[0]

@@ -96,6 +96,7 @@ def walk(open_page, visit, **options):
 
     for name, page, role in (("alex", alex, "give"), ("blake", blake, "receive")):
         page.goto("/discover/")
+        page.locator(f"input[name='compliment-body__{role}'][value='yes']").check()
         page.locator(f"input[name='buttock-massage__{role}'][value='yes']").check()
         page.locator(f"input[name='small-plug__{role}'][value='curious']").check()
         page.get_by_role("button", name="Save and mark my answers finished").click()
@@ -122,10 +123,26 @@ def walk(open_page, visit, **options):
     visit(blake, "blake after answering")
     alex.goto("/talk/invite/")
     visit(alex, "alex after the answer")
+    alex.goto("/journey/")
+    visit(alex, "alex journey after not for me")
+
+    blake.goto("/talk/invite/")
+    blake.get_by_role("button", name="Open the topic again").click()
+    alex.goto("/talk/invite/")
+    alex.get_by_label("A short message to your partner").fill(
+        "Would you like to talk about it after all? Only if you want to."
+    )
+    alex.get_by_role("button", name="Check and send").click()
+    blake.goto("/")
+    visit(blake, "blake home with an invitation waiting")
+    blake.get_by_role("button", name="I'd like to talk").click()
 
     alex.goto("/journey/")
     alex.get_by_role("button", name="We talked").click()
     visit(alex, "alex after we talked")
+    blake.goto("/journey/")
+    visit(blake, "blake with we talked to confirm")
+    blake.get_by_role("button", name="Yes, we talked").click()
     _visit_all(blake, ["/journey/", "/prepare/", "/sessions/"], "blake talked", visit)
     propose_and_run_a_session(alex, blake, visit)
 
@@ -138,24 +155,28 @@ def walk(open_page, visit, **options):
 
 
 def propose_and_run_a_session(alex, blake, visit=lambda page, label: None) -> None:
-    """Alex proposes two steps; Blake removes one and accepts; they start; Blake checks in red;
-    both write a debrief and both see both. (Needs a settle period of 0 days.)"""
+    """Alex proposes two gentle steps; Blake, with nothing ticked for them, ticks one and
+    agrees; they start; Blake checks in yellow, then red; both write a debrief and both see
+    both. (Needs a settle period of 0 days.)"""
     alex.goto("/sessions/")
+    alex.get_by_label("A compliment about their body", exact=False).check()
     alex.get_by_label("A massage of the buttocks", exact=False).check()
-    alex.get_by_label("A small plug", exact=False).check()
     alex.get_by_label("Our stop word").fill("Pineapple")
     alex.get_by_role("button", name="Propose").click()
     visit(alex, "alex proposed")
-    blake.goto("/sessions/")
-    blake.locator("a[href^='/sessions/']").first.click()
+    blake.goto("/")
+    visit(blake, "blake home with a proposal waiting")
+    blake.get_by_role("link", name="Look and choose").click()
     visit(blake, "blake with a proposal")
-    blake.get_by_label("A small plug", exact=False).uncheck()
-    blake.get_by_role("button", name="Accept").click()
-    visit(blake, "blake accepted")
+    blake.get_by_label("A compliment about their body", exact=False).check()
+    blake.get_by_role("button", name="Agree to these steps").click()
+    visit(blake, "blake agreed")
     alex.reload()
     alex.get_by_role("button", name="We're starting").click()
     visit(alex, "alex during the session")
     blake.reload()
+    blake.get_by_role("button", name="Yellow: slow down").click()
+    visit(blake, "blake after yellow")
     blake.get_by_role("button", name="Red: stop").click()
     visit(blake, "blake after red")
     for name, page, words in (
