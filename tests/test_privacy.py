@@ -451,6 +451,31 @@ def test_the_partner_sees_the_same_whatever_levels_the_other_holds_back(asker, p
     assert len(mine) == 5  # the holder's own pages do change: the test can tell
 
 
+@pytest.mark.parametrize("alex_choice", ["yes", "curious", "no", "skip"])
+def test_settle_ideas_are_the_same_whatever_the_other_said_outside_the_mutual_set(
+    asker, partner, alex_choice
+):
+    """While the two settle, Blake's ideas come from what both want: Alex's answer about an
+    item Blake said no to changes nothing Blake sees."""
+    from handhold.couples.services import record_talk_confirmation
+
+    _settled_couple(asker, partner)
+    for person in (asker, partner):
+        record_talk_confirmation(user=person)  # already both: the settle clock ran long ago
+    from django.utils import timezone
+
+    from handhold.couples.models import TalkConfirmation
+
+    TalkConfirmation.objects.update(confirmed_at=timezone.now())
+    save_answers(person=partner, pack=PACK, choices={("touch-over-clothes", "receive"): "no"})
+    save_answers(person=asker, pack=PACK, choices={("touch-over-clothes", "give"): "yes"})
+    baseline = view_of(partner)
+    save_answers(person=asker, pack=PACK, choices={("touch-over-clothes", "give"): alex_choice})
+    assert view_of(partner) == baseline
+    settle = baseline.split('id="settle-heading"')[1].split("</section>")[0]
+    assert "A compliment about their body" in settle and "Touching over clothes" not in settle
+
+
 def test_while_paused_the_other_is_told_kindly_and_cannot_resume(asker, partner):
     from handhold.couples.services import pause_everything
 
