@@ -33,8 +33,9 @@ class Waiting:
 
 
 def waiting_for(user: User) -> list[Waiting]:
-    """Three small queries for a paired person, none for anyone else."""
-    if user.couple_id is None:
+    """Four small queries for a paired person, none for anyone else. While the couple is
+    paused nothing waits: a pause means no reminders, for either of them."""
+    if user.couple_id is None or couples.is_paused(user):
         return []
     pack = default_pack()
     waiting = []

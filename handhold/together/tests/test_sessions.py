@@ -567,6 +567,18 @@ def test_a_proposal_a_session_and_a_debrief_wait_for_the_right_person(client_for
     assert url("debrief", plan) not in _home_and_journey(client_for(alex))
 
 
+def test_nothing_waits_while_paused(client_for, revealed):
+    alex, blake = revealed
+    client_for(alex).post(
+        reverse("conversation:invite"),
+        {"message": "Would you like to talk sometime? A no is completely fine."},
+    )
+    client_for(alex).post(reverse("together:pause"))
+    assert "Waiting for you" not in _home_and_journey(client_for(blake))
+    client_for(alex).post(reverse("together:resume"))
+    assert "Waiting for you" in _home_and_journey(client_for(blake))
+
+
 # Debriefs --------------------------------------------------------------------------------------
 
 
