@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.db import IntegrityError, transaction
 
-from handhold.accounts.models import User
 from handhold.core import consent
 from handhold.couples.models import Pause, TalkConfirmation
 
@@ -21,7 +22,7 @@ def partner_of(user: User) -> User | None:
     # Without an ORDER BY: there is only one other member, and `.first()`'s ordering by id
     # let PostgreSQL walk the whole user table in id order (3 times slower at 100,000
     # couples in `handhold bench`).
-    others = User.objects.filter(couple_id=user.couple_id).exclude(pk=user.pk)
+    others = get_user_model().objects.filter(couple_id=user.couple_id).exclude(pk=user.pk)
     return next(iter(others[:1]), None)
 
 
