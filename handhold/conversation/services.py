@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import User
 from handhold.conversation.models import ConversationDraft, TalkInvitation
@@ -63,8 +64,23 @@ def analyse(*, text: str, pack: Pack) -> Analysis:
 # Invitations to talk ----------------------------------------------------------------------
 
 
+# Every refusal of this stage, named, in one place: the voice is edited and translated here.
+# None shows a countdown, and "Not now" and "Not for me" read the same.
+MESSAGES = {
+    "not_paired": _("You can send an invitation once you are paired."),
+    "resting": _(
+        "This topic is resting for now. Your partner can open it again whenever they like."
+    ),
+    "pressuring": _("Please rewrite the message without the words highlighted below."),
+}
+
+
 class CannotInvite(Exception):
-    """Why an invitation cannot go now. Messages are kind and never show a countdown."""
+    """Why an invitation cannot go now: one of MESSAGES, by name."""
+
+    def __init__(self, name: str):
+        super().__init__(MESSAGES[name])
+        self.name = name
 
 
 def pending_invitation_for(*, recipient: User, pack: Pack) -> TalkInvitation | None:
@@ -116,13 +132,11 @@ def send_invitation(*, sender: User, pack: Pack, message: str) -> TalkInvitation
     """Send an invitation to talk, if the checker finds no pressure and no cool-off applies."""
     sender = User.objects.select_for_update().get(pk=sender.pk)
     if not sender.is_paired:
-        raise CannotInvite("You can send an invitation once you are paired.")
+        raise CannotInvite("not_paired")
     if not may_invite(sender=sender, pack=pack):
-        raise CannotInvite(
-            "This topic is resting for now. Your partner can open it again whenever they like."
-        )
+        raise CannotInvite("resting")
     if check(message).pressuring:
-        raise CannotInvite("Please rewrite the message without the words highlighted below.")
+        raise CannotInvite("pressuring")
     invitation = TalkInvitation(
         couple_id=sender.couple_id, sender=sender, pack_id=pack.id, message=message
     )

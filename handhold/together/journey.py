@@ -43,65 +43,31 @@ def journey_for(user: User) -> dict:
     settling = talked and services.is_settling_since(started)
     had_session = paired and services.plans_for(user).filter(status="ended").exists()
     prepared = paired and services.has_ticks(user=user, pack=pack)
+    discover_status = {"revealed": "revealed", "waiting": "waiting", "not_paired": "private"}
     stages = [
-        Stage(
-            "Reflect",
-            "A private look at your own wishes.",
-            "You have started your journal." if reflected else "Not started yet.",
-            link("discovery:reflect"),
-            reflected,
+        _stage(
+            "reflect", "started" if reflected else "not_started", "discovery:reflect", reflected
         ),
-        Stage(
-            "Learn",
-            "Short factual cards, with sources.",
-            "Open whenever you like.",
-            link("discovery:learn"),
-            True,
-        ),
-        Stage(
-            "Pair",
-            "Link with your partner; either can unpair at any moment.",
-            "You are paired." if paired else "Not paired yet.",
-            link("accounts:pairing"),
-            paired,
-        ),
-        Stage(
-            "Discover",
-            "Each of you answers privately; only what you both want is shown.",
-            {
-                "revealed": "What you both want is visible.",
-                "waiting": "Waiting for both of you.",
-                "not_paired": "Answer privately whenever you like.",
-            }[reveal_state],
-            link("discovery:reveal") if reveal_state == "revealed" else link("discovery:discover"),
+        _stage("learn", "any_time", "discovery:learn", True),
+        _stage("pair", "paired" if paired else "not_paired", "accounts:pairing", paired),
+        _stage(
+            "discover",
+            discover_status[reveal_state],
+            "discovery:reveal" if reveal_state == "revealed" else "discovery:discover",
             reveal_state == "revealed",
         ),
-        Stage(
-            "Talk",
-            "An honest look at your words, and a kind conversation.",
-            _talk_status(user, confirmations),
-            link("conversation:is_it_you"),
-            talked,
-        ),
-        Stage(
-            "Settle",
-            "A pause after talking, before planning anything.",
-            "Letting it settle." if settling else ("Settled." if talked else "After you talk."),
-            link("together:journey"),
+        _stage("talk", _talk_status(user, confirmations), "conversation:is_it_you", talked),
+        _stage(
+            "settle",
+            "settling" if settling else ("settled" if talked else "after_talk"),
+            "together:journey",
             talked and not settling,
         ),
-        Stage(
-            "Prepare",
-            "Supplies and promises to each other.",
-            "Started." if prepared else "Not started yet.",
-            link("together:prepare"),
-            prepared,
-        ),
-        Stage(
-            "Sessions",
-            "Slow, agreed steps, with a ceiling and a stop word.",
-            "You have had a session." if had_session else "When you are both ready.",
-            link("together:sessions"),
+        _stage("prepare", "started" if prepared else "not_started", "together:prepare", prepared),
+        _stage(
+            "sessions",
+            "had_session" if had_session else "when_ready",
+            "together:sessions",
             had_session,
         ),
     ]
@@ -128,12 +94,50 @@ def journey_for(user: User) -> dict:
     }
 
 
+# Every word of the journey, named, in one place: the voice is edited and translated here.
+STAGE_WORDS = {
+    "reflect": (_("Reflect"), _("A private look at your own wishes.")),
+    "learn": (_("Learn"), _("Short factual cards, with sources.")),
+    "pair": (_("Pair"), _("Link with your partner; either can unpair at any moment.")),
+    "discover": (
+        _("Discover"),
+        _("Each of you answers privately; only what you both want is shown."),
+    ),
+    "talk": (_("Talk"), _("An honest look at your words, and a kind conversation.")),
+    "settle": (_("Settle"), _("A pause after talking, before planning anything.")),
+    "prepare": (_("Prepare"), _("Supplies and promises to each other.")),
+    "sessions": (_("Sessions"), _("Slow, agreed steps, with a ceiling and a stop word.")),
+}
+STATUS_WORDS = {
+    "started": _("Started."),
+    "not_started": _("Not started yet."),
+    "any_time": _("Open whenever you like."),
+    "paired": _("You are paired."),
+    "not_paired": _("Not paired yet."),
+    "revealed": _("What you both want is visible."),
+    "waiting": _("Waiting for both of you."),
+    "private": _("Answer privately whenever you like."),
+    "talked": _("You have both said you talked."),
+    "i_said_we_talked": _("You said you talked. It counts once your partner says so too."),
+    "when_ready": _("When you are both ready."),
+    "settling": _("Letting it settle."),
+    "settled": _("Settled."),
+    "after_talk": _("After you talk."),
+    "had_session": _("You have had a session."),
+}
+
+
+def _stage(key: str, status: str, url_name: str, done: bool) -> Stage:
+    name, what_for = STAGE_WORDS[key]
+    return Stage(name, what_for, STATUS_WORDS[status], link(url_name), done)
+
+
 def _talk_status(user: User, confirmations: dict) -> str:
     if len(confirmations) == 2:
-        return _("You have both said you talked.")
+        return "talked"
     if user.pk in confirmations:
-        return _("You said you talked. It counts once your partner says so too.")
-    return _("When you are both ready.")
+        return "i_said_we_talked"
+    return "when_ready"
 
 
 # Unhurried things for the settle period that name no activity at all: for a couple with
