@@ -36,29 +36,39 @@ MESSAGES = {
     "not_paired": _("Sessions are planned together, once you are paired."),
     "paused": _("Everything is paused for now."),
     "nothing_mutual": _(
-        "Sessions are built from what you both want, once you have both finished answering."
+        "Sessions are made only of what you both want, so they wait until you have both finished "
+        "answering."
     ),
     "not_talked": _(
-        "First, talk with each other. When you have, each of you says so on the journey page."
+        "First, talk with each other, in person. When you have, each of you says so on the "
+        "journey page."
     ),
     "settling": _(
-        "You talked recently. Let it settle for a little while before planning anything."
+        "You talked recently. Let it settle for a few days: no plans yet, just enjoy each other."
     ),
     "debriefs_missing": _(
         "Before planning another session, you both write a debrief about the last one."
     ),
     "cooling": _(
         "After a red or a stop, nothing new is planned for a little while. "
-        "Be gentle with each other meanwhile."
+        "Be cosy and kind with each other meanwhile; that was exactly what stopping is for."
     ),
     "session_open": _("There is already a session planned. Cancel it first to plan another."),
     "not_mutual": _("Please choose only steps from the list."),
-    "above_ceiling": _("That goes further than this session may go. Please choose gentler steps."),
+    "above_ceiling": _(
+        "That goes further than this session may go. The gentle things are where the good stuff "
+        "starts."
+    ),
     "resting": _("Some of those steps are resting for now. Please choose others."),
     "no_steps": _("Please choose at least one step."),
     "not_proposed": _("Please choose only from the steps that were proposed."),
-    "stay_here": _("Yellow stands: stay here for now. The next step waits for a green."),
-    "nothing_further": _("This was the last step. Enjoy it."),
+    "stay_here": _(
+        "Yellow stands: stay here for now. The next step waits until whoever said yellow says "
+        "green."
+    ),
+    "nothing_further": _(
+        "This is the last step on the plan. Enjoy it, and stay as long as you like."
+    ),
 }
 
 
