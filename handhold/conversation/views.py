@@ -130,7 +130,6 @@ def invite(request):
         "state": state,
         "may_invite": may_invite,
         "received": services.pending_invitation_for(recipient=request.user, pack=pack),
-        "answers": TalkInvitation.Answer.choices,
     }
     return render(request, "conversation/invite.html", context, status=status)
 
