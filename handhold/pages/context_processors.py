@@ -31,6 +31,8 @@ def _site_links(signed_in: bool, language: str | None, prefix: str) -> dict:
             ("discovery:learn", _("Learn")),
             ("discovery:discover", _("Discover")),
             ("conversation:is_it_you", _("Talk")),
+            ("together:prepare", _("Prepare")),
+            ("together:sessions", _("Sessions")),
             ("together:journey", _("Journey")),
             ("accounts:pairing", _("Pairing")),
             ("accounts:settings", _("Settings")),

@@ -147,7 +147,7 @@ def propose_and_run_a_session(alex, blake, visit=lambda page, label: None) -> No
     alex.get_by_role("button", name="Propose").click()
     visit(alex, "alex proposed")
     blake.goto("/sessions/")
-    blake.locator("a[href^='/sessions/']").first.click()
+    blake.locator("main a[href^='/sessions/']").first.click()
     visit(blake, "blake with a proposal")
     blake.get_by_label("A small plug", exact=False).uncheck()
     blake.get_by_role("button", name="Accept").click()
