@@ -1,9 +1,15 @@
 from functools import cache
+from typing import NamedTuple
 
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+
+class NavLink(NamedTuple):
+    href: str
+    label: str
 
 
 def privacy(request):
@@ -52,5 +58,5 @@ def _site_links(signed_in: bool, language: str | None, prefix: str) -> dict:
         "home": reverse("pages:home"),
         "away": reverse("pages:away"),
         "logout": reverse("accounts:logout"),
-        "nav": [(reverse(name), label) for name, label in nav],
+        "nav": [NavLink(reverse(name), label) for name, label in nav],
     }

@@ -25,3 +25,11 @@ def test_every_stage_is_reachable_from_the_navigation(client_for, asker, partner
         "accounts:settings",
     ):
         assert f'href="{reverse(name)}"' in nav, name
+
+
+def test_the_navigation_folds_behind_one_menu_button(client_for, asker):
+    html = client_for(asker).get(reverse("pages:home")).content.decode()
+    menu = re.search(r'<details class="menu">(.*?)</details>', html, re.S).group(1)
+    assert '<summary class="menu-button">Menu</summary>' in menu
+    assert '<nav aria-label="Main">' in menu
+    assert "data-quick-exit" not in menu  # Quick exit stays outside the menu, always shown
