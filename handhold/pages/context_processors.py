@@ -10,6 +10,11 @@ from django.utils.translation import gettext as _
 class NavLink(NamedTuple):
     href: str
     label: str
+    # Log in and sign up pass on the page's `next`, so a join link's code survives either.
+    carries_next: bool = False
+
+
+CARRIES_NEXT = {"accounts:login", "accounts:sign_up"}
 
 
 def privacy(request):
@@ -58,5 +63,5 @@ def _site_links(signed_in: bool, language: str | None, prefix: str) -> dict:
         "home": reverse("pages:home"),
         "away": reverse("pages:away"),
         "logout": reverse("accounts:logout"),
-        "nav": [NavLink(reverse(name), label) for name, label in nav],
+        "nav": [NavLink(reverse(name), label, name in CARRIES_NEXT) for name, label in nav],
     }

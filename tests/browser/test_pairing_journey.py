@@ -69,6 +69,25 @@ def test_a_logged_out_partner_signs_up_from_the_link_and_keeps_the_code(open_pag
     assert "You are paired with alex" in blake.locator("main").inner_text()
 
 
+def test_the_sign_up_in_the_phone_menu_keeps_the_code_too(open_page):
+    alex = open_page()
+    blake = open_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    sign_up(alex, "alex")
+    code, link = make_a_join_link(alex)
+
+    blake.goto(link)
+    blake.locator("summary", has_text="Menu").click()
+    blake.get_by_role("navigation").get_by_role("link", name="Sign up").click()
+    blake.get_by_label("Username").fill("blake")
+    blake.get_by_label("Passphrase", exact=True).fill(PASSPHRASE)
+    blake.get_by_label("Passphrase again").fill(PASSPHRASE)
+    blake.get_by_label("I am 18 or older.").check()
+    blake.get_by_role("button", name="Create my account").click()
+
+    blake.wait_for_url(on_the_join_step)
+    assert blake.get_by_label("Invitation code").input_value() == code
+
+
 def test_a_logged_out_partner_logs_in_from_the_link_and_keeps_the_code(open_page):
     alex, blake = open_page(), open_page()
     sign_up(alex, "alex")

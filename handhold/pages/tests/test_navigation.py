@@ -1,6 +1,7 @@
 """The page frame's navigation: every stage of the journey is one step away."""
 
 import re
+from urllib.parse import quote
 
 from django.urls import reverse
 
@@ -33,3 +34,16 @@ def test_the_navigation_folds_behind_one_menu_button(client_for, asker):
     assert '<summary class="menu-button">Menu</summary>' in menu
     assert '<nav aria-label="Main">' in menu
     assert "data-quick-exit" not in menu  # Quick exit stays outside the menu, always shown
+
+
+def test_log_in_and_sign_up_in_the_navigation_keep_the_pages_next(client, db):
+    link = "/pair/join/?code=ABCD-EFGH"
+    nav = nav_of(client.get(reverse("accounts:login"), {"next": link}))
+    for name in ("accounts:login", "accounts:sign_up"):
+        assert f'href="{reverse(name)}?next={quote(link)}"' in nav, name
+    assert f'href="{reverse("discovery:learn")}"' in nav
+
+
+def test_the_navigation_keeps_no_next_from_elsewhere(client, db):
+    nav = nav_of(client.get(reverse("accounts:sign_up"), {"next": "https://example.com/"}))
+    assert "next=" not in nav
