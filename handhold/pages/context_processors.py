@@ -12,9 +12,12 @@ class NavLink(NamedTuple):
     label: str
     # Log in and sign up pass on the page's `next`, so a join link's code survives either.
     carries_next: bool = False
+    # Where the quiet "something waits for you" marker goes, when there is something.
+    shows_waiting: bool = False
 
 
 CARRIES_NEXT = {"accounts:login", "accounts:sign_up"}
+SHOWS_WAITING = {"together:journey"}
 
 
 def privacy(request):
@@ -63,5 +66,8 @@ def _site_links(signed_in: bool, language: str | None, prefix: str) -> dict:
         "home": reverse("pages:home"),
         "away": reverse("pages:away"),
         "logout": reverse("accounts:logout"),
-        "nav": [NavLink(reverse(name), label, name in CARRIES_NEXT) for name, label in nav],
+        "nav": [
+            NavLink(reverse(name), label, name in CARRIES_NEXT, name in SHOWS_WAITING)
+            for name, label in nav
+        ],
     }
