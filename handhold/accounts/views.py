@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -33,6 +34,18 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
+def _next_page(request) -> str:
+    """Where to go after signing up, as Django's log-in view reads it: `next`, when it names a
+    page of this site. A logged-out partner who opens a join link is sent to log in with the
+    link as `next`, so its code survives the detour through sign-up or log-in without being
+    kept anywhere on the server."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if safe else ""
+
+
 class LogInView(auth_views.LoginView):
     """Django's log-in view, answering a failed attempt with 400 like every other form."""
 
@@ -47,13 +60,15 @@ class LogInView(auth_views.LoginView):
 @require_http_methods(["GET", "POST"])
 @limit("sign_up", key="ip")
 def sign_up(request):
+    next_page = _next_page(request)
     if request.user.is_authenticated:
-        return redirect("pages:home")
+        return redirect(next_page or "pages:home")
     form = SignUpForm(_posted(request))
+    context = {"form": form, "next": next_page}
     if getattr(request, "limited", False):
         form.is_valid()
         form.add_error(None, TOO_MANY)
-        return render(request, "accounts/sign_up.html", {"form": form}, status=429)
+        return render(request, "accounts/sign_up.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.sign_up(
@@ -65,9 +80,9 @@ def sign_up(request):
         else:
             login(request, user, backend=MODEL_BACKEND)
             messages.success(request, _("Welcome. Your account is ready."))
-            return redirect("pages:home")
+            return redirect(next_page or "pages:home")
     status = 400 if form.is_bound else 200
-    return render(request, "accounts/sign_up.html", {"form": form}, status=status)
+    return render(request, "accounts/sign_up.html", context, status=status)
 
 
 def _pairing_page(request, *, new_code: str | None = None, join_form=None, status=200):

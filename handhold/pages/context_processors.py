@@ -1,9 +1,23 @@
 from functools import cache
+from typing import NamedTuple
 
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+
+class NavLink(NamedTuple):
+    href: str
+    label: str
+    # Log in and sign up pass on the page's `next`, so a join link's code survives either.
+    carries_next: bool = False
+    # Where the quiet "something waits for you" marker goes, when there is something.
+    shows_waiting: bool = False
+
+
+CARRIES_NEXT = {"accounts:login", "accounts:sign_up"}
+SHOWS_WAITING = {"together:journey"}
 
 
 def privacy(request):
@@ -31,6 +45,8 @@ def _site_links(signed_in: bool, language: str | None, prefix: str) -> dict:
             ("discovery:learn", _("Learn")),
             ("discovery:discover", _("Discover")),
             ("conversation:is_it_you", _("Talk")),
+            ("together:prepare", _("Prepare")),
+            ("together:sessions", _("Sessions")),
             ("together:journey", _("Journey")),
             ("accounts:pairing", _("Pairing")),
             ("accounts:settings", _("Settings")),
@@ -50,5 +66,8 @@ def _site_links(signed_in: bool, language: str | None, prefix: str) -> dict:
         "home": reverse("pages:home"),
         "away": reverse("pages:away"),
         "logout": reverse("accounts:logout"),
-        "nav": [(reverse(name), label) for name, label in nav],
+        "nav": [
+            NavLink(reverse(name), label, name in CARRIES_NEXT, name in SHOWS_WAITING)
+            for name, label in nav
+        ],
     }

@@ -18,6 +18,7 @@ from handhold.together import services
 from handhold.together.forms import CheckInForm, DebriefForm, ProposalForm, ResponseForm
 from handhold.together.journey import journey_for
 from handhold.together.models import SessionPlan
+from handhold.together.waiting import waiting_context
 
 
 def _plan_or_404(user, plan_id: int) -> SessionPlan:
@@ -39,7 +40,8 @@ def _token_label(token: Token, user, pack) -> str:
 @login_required
 @require_GET
 def journey(request: HttpRequest) -> HttpResponse:
-    return render(request, "together/journey.html", {"journey": journey_for(request.user)})
+    context = {"journey": journey_for(request.user), **waiting_context(request.user)}
+    return render(request, "together/journey.html", context)
 
 
 @login_required

@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.functional import SimpleLazyObject
 
-from handhold.accounts.models import User
+from handhold.accounts.models import Couple, User
 from handhold.content.registry import default_pack
 from handhold.conversation import services as conversation
 from handhold.conversation.models import TalkInvitation
 from handhold.couples import services as couples
+from handhold.couples.models import Pause, TalkConfirmation
 from handhold.together.models import CheckIn, Debrief, SessionPlan
 from handhold.together.services import plans_for
 
@@ -70,12 +71,78 @@ def waiting_for(user: User) -> list[Waiting]:
     return waiting
 
 
+def anything_waits(user: User) -> bool:
+    """Whether `waiting_for(user)` would be non-empty, in one query: the navigation asks it on
+    every page. (The "we talked" case needs a second query, and only while the partner has
+    said it and this person has not.)"""
+    if user.couple_id is None:
+        return False
+    pack = default_pack()
+    plans = plans_for(user)
+    newest_ended = plans.filter(status=SessionPlan.Status.ENDED).order_by("-proposed_at", "-pk")
+    facts = (
+        Couple.objects.filter(pk=user.couple_id)
+        .annotate(
+            paused=Exists(Pause.objects.filter(couple=OuterRef("pk"))),
+            invitation=Exists(
+                TalkInvitation.objects.filter(
+                    couple=OuterRef("pk"), pack_id=pack.id, answer=""
+                ).exclude(sender=user)
+            ),
+            partner_said_we_talked=Exists(
+                TalkConfirmation.objects.filter(couple=OuterRef("pk")).exclude(person=user)
+            ),
+            i_said_we_talked=Exists(
+                TalkConfirmation.objects.filter(couple=OuterRef("pk"), person=user)
+            ),
+            proposal=Exists(
+                plans.filter(status=SessionPlan.Status.PROPOSED).exclude(proposer=user)
+            ),
+            session=Exists(plans.filter(status=SessionPlan.Status.ACTIVE)),
+            debrief=Exists(
+                plans.filter(pk=Subquery(newest_ended.values("pk")[:1])).exclude(
+                    debriefs__author=user
+                )
+            ),
+        )
+        .values(
+            "paused",
+            "invitation",
+            "partner_said_we_talked",
+            "i_said_we_talked",
+            "proposal",
+            "session",
+            "debrief",
+        )
+        .first()
+    )
+    if facts is None or facts["paused"]:
+        return False
+    if facts["invitation"] or facts["proposal"] or facts["session"] or facts["debrief"]:
+        return True
+    return (
+        facts["partner_said_we_talked"]
+        and not facts["i_said_we_talked"]
+        and conversation.may_confirm_we_talked(user=user, pack=pack)
+    )
+
+
 def context(request) -> dict:
-    """Context processor: `waiting` (the list) and `waiting_for_you` (for the navigation's
-    dot), read at most once per page and only if the page shows them."""
+    """Context processor: `waiting_for_you`, for the navigation's quiet dot, and `waiting`, the
+    whole list for the pages that show it (home); each read only if the page draws it. The
+    journey passes both from one reading (`waiting_context`)."""
     user = getattr(request, "user", None)
     answers = {"lights": CheckIn.Light.choices, "invitation_answers": TalkInvitation.Answer.choices}
     if user is None or not user.is_authenticated or user.couple_id is None:
         return {"waiting": (), "waiting_for_you": False, **answers}
-    waiting = SimpleLazyObject(lambda: waiting_for(user))
-    return {"waiting": waiting, "waiting_for_you": waiting, **answers}
+    return {
+        "waiting": SimpleLazyObject(lambda: waiting_for(user)),
+        "waiting_for_you": SimpleLazyObject(lambda: anything_waits(user)),
+        **answers,
+    }
+
+
+def waiting_context(user: User) -> dict:
+    """For the pages that show the whole list: the list, and the dot from the same reading."""
+    waiting = waiting_for(user)
+    return {"waiting": waiting, "waiting_for_you": bool(waiting)}

@@ -61,7 +61,7 @@ def run_to_the_end(alex, blake) -> None:
 
 def debrief(page, pace: str, felt="Warm and a bit giggly.") -> None:
     page.goto("/sessions/")
-    page.locator("a[href^='/sessions/']").first.click()
+    page.locator("main a[href^='/sessions/']").first.click()
     page.get_by_role("link", name="Write my debrief").click()
     page.get_by_label("How did it feel?").fill(felt)
     page.get_by_label(pace, exact=True).check()

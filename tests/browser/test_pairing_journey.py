@@ -1,6 +1,8 @@
 """Two people, two browsers: sign up, pair, see it, unpair, see that too."""
 
-from tests.browser.steps import sign_up
+from urllib.parse import urlparse
+
+from tests.browser.steps import PASSPHRASE, sign_up
 
 
 def test_two_people_pair_and_either_can_unpair(open_page):
@@ -31,6 +33,77 @@ def test_two_people_pair_and_either_can_unpair(open_page):
     main = alex.locator("main").inner_text()
     assert "You are not paired with anyone." in main
     assert "blake" not in main
+
+
+def make_a_join_link(page) -> tuple[str, str]:
+    page.goto("/pair/")
+    page.get_by_role("button", name="Make an invitation code").click()
+    return page.locator(".code").inner_text().strip(), page.locator(".link-line a").inner_text()
+
+
+def on_the_join_step(url: str) -> bool:
+    return urlparse(url).path == "/pair/join/"
+
+
+def test_a_logged_out_partner_signs_up_from_the_link_and_keeps_the_code(open_page):
+    alex, blake = open_page(), open_page()
+    sign_up(alex, "alex")
+    code, link = make_a_join_link(alex)
+
+    blake.goto(link)
+    assert urlparse(blake.url).path == "/log-in/"
+    blake.locator("main").get_by_role("link", name="Sign up").click()
+    blake.get_by_label("Username").fill("blake")
+    blake.get_by_label("Passphrase", exact=True).fill(PASSPHRASE)
+    blake.get_by_label("Passphrase again").fill(PASSPHRASE)
+    blake.get_by_role("button", name="Create my account").click()
+    # A first attempt without the 18+ confirmation is refused; the link survives that too.
+    blake.get_by_label("Passphrase", exact=True).fill(PASSPHRASE)
+    blake.get_by_label("Passphrase again").fill(PASSPHRASE)
+    blake.get_by_label("I am 18 or older.").check()
+    blake.get_by_role("button", name="Create my account").click()
+
+    blake.wait_for_url(on_the_join_step)
+    assert blake.get_by_label("Invitation code").input_value() == code
+    blake.get_by_role("button", name="Join").click()
+    assert "You are paired with alex" in blake.locator("main").inner_text()
+
+
+def test_the_sign_up_in_the_phone_menu_keeps_the_code_too(open_page):
+    alex = open_page()
+    blake = open_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    sign_up(alex, "alex")
+    code, link = make_a_join_link(alex)
+
+    blake.goto(link)
+    blake.locator("summary", has_text="Menu").click()
+    blake.get_by_role("navigation").get_by_role("link", name="Sign up").click()
+    blake.get_by_label("Username").fill("blake")
+    blake.get_by_label("Passphrase", exact=True).fill(PASSPHRASE)
+    blake.get_by_label("Passphrase again").fill(PASSPHRASE)
+    blake.get_by_label("I am 18 or older.").check()
+    blake.get_by_role("button", name="Create my account").click()
+
+    blake.wait_for_url(on_the_join_step)
+    assert blake.get_by_label("Invitation code").input_value() == code
+
+
+def test_a_logged_out_partner_logs_in_from_the_link_and_keeps_the_code(open_page):
+    alex, blake = open_page(), open_page()
+    sign_up(alex, "alex")
+    sign_up(blake, "blake")
+    blake.get_by_role("button", name="Log out").click()
+    code, link = make_a_join_link(alex)
+
+    blake.goto(link)
+    blake.get_by_label("Username").fill("blake")
+    blake.get_by_label("Passphrase").fill(PASSPHRASE)
+    blake.get_by_role("button", name="Log in").click()
+
+    blake.wait_for_url(on_the_join_step)
+    assert blake.get_by_label("Invitation code").input_value() == code
+    blake.get_by_role("button", name="Join").click()
+    assert "You are paired with alex" in blake.locator("main").inner_text()
 
 
 def test_a_used_code_gets_a_clear_message_in_the_browser(open_page):

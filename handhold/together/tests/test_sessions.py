@@ -567,6 +567,38 @@ def test_a_proposal_a_session_and_a_debrief_wait_for_the_right_person(client_for
     assert url("debrief", plan) not in _home_and_journey(client_for(alex))
 
 
+def test_the_navigation_dot_agrees_with_what_waits(client_for, settled):
+    """The one-query check behind the dot says yes exactly when the list has something, for
+    each person, through a whole session."""
+    from handhold.together.waiting import anything_waits, waiting_for
+
+    alex, blake = settled
+
+    def agree():
+        for person in (alex, blake):
+            assert anything_waits(person) == bool(waiting_for(person)), person
+
+    agree()
+    propose(client_for(alex), [step("compliment-body", blake)])
+    plan = SessionPlan.objects.get()
+    assert anything_waits(blake) and not anything_waits(alex)
+    agree()
+    client_for(blake).post(
+        url("respond", plan),
+        {"decision": "accept", "keep": [plan.steps.get().pk], "ceiling": 2, "stop_word": "x"},
+    )
+    agree()
+    client_for(alex).post(url("start", plan))
+    assert anything_waits(alex) and anything_waits(blake)
+    client_for(alex).post(url("finish", plan))
+    debrief(client_for(alex), plan)
+    assert anything_waits(blake) and not anything_waits(alex)
+    agree()
+    client_for(alex).post(reverse("together:pause"))
+    assert not anything_waits(blake)
+    agree()
+
+
 def test_nothing_waits_while_paused(client_for, revealed):
     alex, blake = revealed
     client_for(alex).post(

@@ -1,0 +1,74 @@
+"""The page frame's navigation: every stage of the journey is one step away."""
+
+import re
+from urllib.parse import quote
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+NAV = re.compile(r'<nav aria-label="Main">(.*?)</nav>', re.S)
+
+
+def nav_of(response) -> str:
+    return NAV.search(response.content.decode()).group(1)
+
+
+def test_every_stage_is_reachable_from_the_navigation(client_for, asker, partner):
+    nav = nav_of(client_for(asker).get(reverse("pages:home")))
+    for name in (
+        "discovery:reflect",
+        "discovery:learn",
+        "discovery:discover",
+        "conversation:is_it_you",
+        "together:prepare",
+        "together:sessions",
+        "together:journey",
+        "accounts:pairing",
+        "accounts:settings",
+    ):
+        assert f'href="{reverse(name)}"' in nav, name
+
+
+def test_the_navigation_folds_behind_one_menu_button(client_for, asker):
+    html = client_for(asker).get(reverse("pages:home")).content.decode()
+    menu = re.search(r'<details class="menu">(.*?)</details>', html, re.S).group(1)
+    assert '<summary class="menu-button">Menu</summary>' in menu
+    assert '<nav aria-label="Main">' in menu
+    assert "data-quick-exit" not in menu  # Quick exit stays outside the menu, always shown
+
+
+def frame_for(client, **context) -> str:
+    """The home page as drawn for whoever `client` is, with extra context for the frame."""
+    request = client.get(reverse("pages:home")).wsgi_request
+    return render_to_string("pages/home.html", context, request=request)
+
+
+WAITING = (
+    '<span class="waiting-dot"><span class="visually-hidden">'
+    "Something is waiting for you</span></span>"
+)
+
+
+def test_something_waiting_shows_a_quiet_marker_on_journey_and_menu(client_for, asker):
+    html = frame_for(client_for(asker), waiting_for_you=True)
+    assert f'<a href="{reverse("together:journey")}">Journey{WAITING}</a>' in html
+    assert f'<summary class="menu-button">Menu{WAITING}</summary>' in html
+    assert html.count("waiting-dot") == 2
+
+
+def test_nothing_waiting_shows_no_marker(client_for, asker):
+    assert "waiting-dot" not in frame_for(client_for(asker))
+    assert "waiting-dot" not in frame_for(client_for(asker), waiting_for_you=False)
+
+
+def test_log_in_and_sign_up_in_the_navigation_keep_the_pages_next(client, db):
+    link = "/pair/join/?code=ABCD-EFGH"
+    nav = nav_of(client.get(reverse("accounts:login"), {"next": link}))
+    for name in ("accounts:login", "accounts:sign_up"):
+        assert f'href="{reverse(name)}?next={quote(link)}"' in nav, name
+    assert f'href="{reverse("discovery:learn")}"' in nav
+
+
+def test_the_navigation_keeps_no_next_from_elsewhere(client, db):
+    nav = nav_of(client.get(reverse("accounts:sign_up"), {"next": "https://example.com/"}))
+    assert "next=" not in nav
