@@ -30,6 +30,7 @@ def test_every_private_text_field_is_encrypted():
     fields = {(m.__name__, n) for m, names in encryption.encrypted_fields() for n in names}
     assert fields == {
         ("JournalEntry", "text"),
+        ("NoticeEntry", "note"),
         ("ConversationDraft", "text"),
         ("TalkInvitation", "message"),
         ("Debrief", "felt"),

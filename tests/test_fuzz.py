@@ -11,7 +11,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-OUR_APPS = ["accounts", "discovery", "conversation", "together"]
+OUR_APPS = ["accounts", "discovery", "notice", "conversation", "together"]
 
 # Each endpoint, with the field names its form knows. Ids in URLs point at another couple's
 # objects or at nothing, as an attacker would try.
@@ -26,6 +26,7 @@ POSTS = {
     "accounts:delete": ["confirm_username"],
     "discovery:reflect": ["why-do-i-want-this__text", "why-do-i-want-this__marker"],
     "discovery:discover": ["pegging__give", "small-plug__receive", "finish"],
+    "notice:notice": ["idea", "reaction", "note"],
     "conversation:plan": ["style", "text"],
     "conversation:invite": ["message"],
     "conversation:is_it_you": ["selling-or-sharing__text", "selling-or-sharing__marker"],
@@ -46,6 +47,7 @@ POSTS_WITH_IDS = {
     "together:finish": ("plan_id", []),
     "together:debrief": ("plan_id", ["felt", "good", "change", "pace"]),
     "together:open_again": ("halt_id", []),
+    "notice:delete": ("entry_id", []),
 }
 
 texts = st.one_of(
@@ -88,7 +90,9 @@ def fuzz_once(client, method, path, data):
 def someone_elses_ids(make_person):
     """A couple the fuzzing user does not belong to, with objects of each kind."""
     from conftest import _pair
+    from handhold.content.registry import default_pack
     from handhold.conversation.models import TalkInvitation
+    from handhold.notice.services import log_reaction
     from handhold.together.models import Halt, SessionPlan
 
     a, b = make_person("other-a"), make_person("other-b")
@@ -100,7 +104,13 @@ def someone_elses_ids(make_person):
         couple_id=a.couple_id, sender=a, pack_id="anal-play", message="Talk?"
     )
     halt = Halt.objects.create(couple_id=a.couple_id, plan=plan, why="stop", level=3, held_by=b)
-    return {"plan_id": plan.pk, "invitation_id": invitation.pk, "halt_id": halt.pk}
+    entry = log_reaction(author=a, pack=default_pack(), reaction="uneasy", note="a's own")
+    return {
+        "plan_id": plan.pk,
+        "invitation_id": invitation.pk,
+        "halt_id": halt.pk,
+        "entry_id": entry.pk,
+    }
 
 
 @pytest.mark.parametrize("name", sorted(POSTS))
@@ -157,3 +167,11 @@ def test_random_query_strings_on_pages_are_never_a_500(client, db, params):
     for name in ("pages:home", "accounts:join", "conversation:plan", "discovery:learn"):
         response = client.get(reverse(name), params)
         assert response.status_code < 500
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(["idea", "junk"]), texts, max_size=2))
+def test_random_query_strings_on_notice_are_never_a_500(asker, params):
+    client = Client()
+    client.force_login(asker)
+    assert client.get(reverse("notice:notice"), params).status_code == 200

@@ -484,3 +484,60 @@ def test_while_paused_the_other_is_told_kindly_and_cannot_resume(asker, partner)
     assert "Everything is paused for now" in seen
     assert 'action="/journey/resume/"' not in seen
     assert 'action="/journey/resume/"' in everything_seen_by(asker)
+
+
+# Notice -------------------------------------------------------------------------------------
+
+
+def _log_notice(user, data: dict) -> None:
+    client = Client()
+    client.force_login(user)
+    assert client.post(reverse("notice:notice"), data).status_code == 302
+
+
+@pytest.mark.parametrize("reaction", ["comfortable", "into_it", "not_sure", "uneasy"])
+def test_a_notice_note_and_reaction_never_reach_the_partner(asker, partner, reaction):
+    """Whatever Alex logs in Notice, everything Blake can open stays byte-for-byte the same,
+    and Alex's own pages do show it."""
+    before = view_of(partner)
+    mine_before = view_of(asker)
+    _log_notice(
+        asker,
+        {"idea": "a-first-squeeze", "reaction": reaction, "note": "Only Alex reads this, e4d2."},
+    )
+    assert view_of(partner) == before
+    mine = view_of(asker)
+    assert mine != mine_before and "e4d2" in mine
+
+
+def test_an_uneasy_partner_log_never_changes_what_notice_suggests_to_the_other(asker, partner):
+    _log_notice(partner, {"reaction": "uneasy", "note": "Blake's worry, 0c7a."})
+    seen = everything_seen_by(asker)
+    assert "Leave it for now" not in seen and "0c7a" not in seen
+    assert PACK.notice[0].text.replace("'", "&#x27;") in seen
+
+
+def test_notice_entries_stay_their_authors_after_unpairing(asker, partner, former_partner):
+    from handhold.notice.models import NoticeEntry
+
+    _log_notice(asker, {"reaction": "uneasy", "note": "Written while with Blake, 2b6f."})
+    (entry,) = NoticeEntry.objects.filter(author=asker)
+    services.unpair(user=asker)
+    partner.refresh_from_db()
+    path = reverse("notice:delete", args=[entry.pk])
+    for person in (partner, former_partner):
+        client = Client()
+        client.force_login(person)
+        assert client.post(path).status_code == 404
+        assert "2b6f" not in everything_seen_by(person)
+    assert NoticeEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_the_export_holds_only_ones_own_notice_log(asker, partner):
+    _log_notice(asker, {"reaction": "into_it", "note": "Alex's, 5a5a."})
+    _log_notice(partner, {"reaction": "uneasy", "note": "Blake's, 6b6b."})
+    client = Client()
+    client.force_login(partner)
+    data = json.loads(client.get(reverse("accounts:export")).content)
+    assert [(e["reaction"], e["note"]) for e in data["notice"]] == [("uneasy", "Blake's, 6b6b.")]
+    assert "5a5a" not in json.dumps(data)

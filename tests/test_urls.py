@@ -7,6 +7,8 @@ until it is.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from handhold.content.registry import default_pack
+
 PUBLIC = [
     "pages:home",
     "pages:away",
@@ -27,6 +29,7 @@ PRIVATE_GET = [
     "discovery:reflect",
     "discovery:discover",
     "discovery:reveal",
+    "notice:notice",
     "accounts:pairing",
     "accounts:join",
     "accounts:settings",
@@ -50,6 +53,7 @@ PRIVATE_POST_ONLY = [
     "together:move_on",
     "together:finish",
     "together:open_again",
+    "notice:delete",
 ]
 # Pages of one object, fetched through the owner's couple: 404 for anyone else.
 OBJECT_GET = ["together:session", "together:debrief"]
@@ -69,6 +73,7 @@ URL_KWARGS = {
     "together:move_on": {"plan_id": 1},
     "together:finish": {"plan_id": 1},
     "together:open_again": {"halt_id": 1},
+    "notice:delete": {"entry_id": 1},
 }
 
 
@@ -140,6 +145,8 @@ def test_an_object_of_another_couple_is_a_404_for_strangers_and_former_partners(
 ):
     """Every URL that takes an object id answers 404, never 403, to anyone but its couple."""
     from handhold.conversation.models import TalkInvitation
+    from handhold.notice.models import NoticeEntry
+    from handhold.notice.services import log_reaction
     from handhold.together.models import Halt, SessionPlan
 
     plan = SessionPlan.objects.create(
@@ -155,7 +162,15 @@ def test_an_object_of_another_couple_is_a_404_for_strangers_and_former_partners(
     halt = Halt.objects.create(
         couple_id=asker.couple_id, plan=plan, why="stop", level=3, held_by=partner
     )
-    ids = {"plan_id": plan.pk, "invitation_id": invitation.pk, "halt_id": halt.pk}
+    entry = log_reaction(
+        author=asker, pack=default_pack(), reaction="uneasy", note="Only Alex may read this."
+    )
+    ids = {
+        "plan_id": plan.pk,
+        "invitation_id": invitation.pk,
+        "halt_id": halt.pk,
+        "entry_id": entry.pk,
+    }
     key = next(iter(URL_KWARGS[name]))
     path = reverse(name, kwargs={key: ids[key]})
     for person in (stranger, former_partner):
@@ -169,3 +184,4 @@ def test_an_object_of_another_couple_is_a_404_for_strangers_and_former_partners(
     assert invitation.answer == "" and plan.status == "ended"
     halt.refresh_from_db()
     assert halt.opened_at is None
+    assert NoticeEntry.objects.filter(pk=entry.pk).exists()

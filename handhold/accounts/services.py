@@ -157,6 +157,7 @@ def delete_everything(*, user: User) -> None:
 # sections and must hold nothing that the person's partner wrote.
 EXPORT_SECTIONS = [
     "handhold.discovery.services.export_for",
+    "handhold.notice.services.export_for",
     "handhold.conversation.services.export_for",
     "handhold.together.services.export_for",
 ]

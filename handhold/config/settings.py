@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "handhold.couples",
     "handhold.content",
     "handhold.discovery",
+    "handhold.notice",
     "handhold.conversation",
     "handhold.together",
 ]

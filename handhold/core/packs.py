@@ -1,9 +1,9 @@
 """Content packs: the schema, the loader and the checker.
 
 A pack is a folder of YAML files that holds one topic: its activities, reflection questions,
-education cards, conversation checklist, supplies and resources. Educators write packs, so
-every mistake is reported as one plain line naming the file, the item, the field and what is
-wrong, all at once rather than one per run.
+education cards, conversation checklist, supplies, resources and (optionally) Notice ideas.
+Educators write packs, so every mistake is reported as one plain line naming the file, the
+item, the field and what is wrong, all at once rather than one per run.
 
 Pure Python (pydantic and PyYAML): no Django import, so `handhold content check` runs without
 a database and the tests run in milliseconds.
@@ -132,6 +132,32 @@ class Resource(_Strict):
     link: Annotated[str, Field(pattern=r"^https://\S+$")] | None = None
 
 
+class NoticeIdea(_Strict):
+    """A small way to show appreciation before anything is asked (the Notice stage).
+
+    "look" and "word" ideas are things to simply do: a look, a compliment. Anything beyond a
+    look or a word is an "ask": a question to ask first, never a surprise, so its text must
+    be a question. An idea may name the gentle activity it comes from (level 1 only).
+    """
+
+    id: Id
+    kind: Literal["look", "word", "ask"]
+    text: Text
+    activity: Id | None = None
+
+    @model_validator(mode="after")
+    def _asks_are_questions(self) -> NoticeIdea:
+        if self.kind == "ask" and not self.text.rstrip().endswith("?"):
+            raise ValueError(
+                "text: an 'ask' idea is a question to ask first, so it ends with a question mark"
+            )
+        return self
+
+
+# Notice ideas come only from the gentlest rung of the ladder.
+NOTICE_HIGHEST_LEVEL = 1
+
+
 # file name -> the model of each item in it. The manifest is one mapping; the rest are lists.
 ITEM_FILES: dict[str, type[_Strict]] = {
     "activities.yaml": Activity,
@@ -140,7 +166,10 @@ ITEM_FILES: dict[str, type[_Strict]] = {
     "checklist.yaml": ChecklistPoint,
     "supplies.yaml": Supply,
     "resources.yaml": Resource,
+    "notice.yaml": NoticeIdea,
 }
+# A pack without these files is still whole: they add a stage the topic may not need.
+OPTIONAL_FILES = frozenset({"notice.yaml"})
 MANIFEST_FILE = "manifest.yaml"
 
 
@@ -154,6 +183,7 @@ class Pack:
     checklist: tuple[ChecklistPoint, ...]
     supplies: tuple[Supply, ...]
     resources: tuple[Resource, ...]
+    notice: tuple[NoticeIdea, ...] = ()
     _cards_by_id: dict[str, Card] = field(default_factory=dict, repr=False)
     _activities_by_id: dict[str, Activity] = field(default_factory=dict, repr=False)
 
@@ -166,6 +196,9 @@ class Pack:
 
     def activity(self, item_id: str) -> Activity | None:
         return self._activities_by_id.get(item_id)
+
+    def notice_idea(self, idea_id: str) -> NoticeIdea | None:
+        return next((idea for idea in self.notice if idea.id == idea_id), None)
 
     def level_of(self, item_id: str, *, default: int) -> int:
         """An item's level; `default` for an id the pack no longer has."""
@@ -271,6 +304,22 @@ def _check_card_links(items_by_file: dict[str, list], problems: list[str]) -> No
                 )
 
 
+def _check_notice_links(items_by_file: dict[str, list], problems: list[str]) -> None:
+    activities = {activity.id: activity for activity in items_by_file["activities.yaml"]}
+    for position, idea in enumerate(items_by_file["notice.yaml"], start=1):
+        if idea.activity is None:
+            continue
+        where = f"notice.yaml: item '{idea.id}' (#{position}): activity:"
+        activity = activities.get(idea.activity)
+        if activity is None:
+            problems.append(f"{where} no activity with id '{idea.activity}' in activities.yaml")
+        elif activity.level > NOTICE_HIGHEST_LEVEL:
+            problems.append(
+                f"{where} '{idea.activity}' is level {activity.level}; Notice ideas come only "
+                f"from level {NOTICE_HIGHEST_LEVEL}, the gentlest"
+            )
+
+
 def load_pack(path: str | Path) -> Pack:
     """Load and validate the pack in the folder `path`, or raise PackError with every problem."""
     folder = Path(path)
@@ -293,6 +342,9 @@ def load_pack(path: str | Path) -> Pack:
     items_by_file: dict[str, list] = {}
     unreadable: set[str] = set()
     for name, model in ITEM_FILES.items():
+        if name in OPTIONAL_FILES and not (folder / name).exists():
+            items_by_file[name] = []
+            continue
         file_problems: list[str] = []
         data = _read_yaml(folder / name, file_problems)
         problems.extend(file_problems)
@@ -304,6 +356,8 @@ def load_pack(path: str | Path) -> Pack:
     if "cards.yaml" not in unreadable:
         # Without the cards, every link to one would be reported too: noise, not news.
         _check_card_links(items_by_file, problems)
+    if "activities.yaml" not in unreadable:
+        _check_notice_links(items_by_file, problems)
 
     if problems or manifest is None:
         raise PackError(problems or [f"{MANIFEST_FILE}: could not be read"])
@@ -318,6 +372,7 @@ def load_pack(path: str | Path) -> Pack:
         checklist=tuple(items_by_file["checklist.yaml"]),
         supplies=tuple(items_by_file["supplies.yaml"]),
         resources=tuple(items_by_file["resources.yaml"]),
+        notice=tuple(items_by_file["notice.yaml"]),
         _cards_by_id={card.id: card for card in cards},
         _activities_by_id={activity.id: activity for activity in activities},
     )

@@ -16,6 +16,12 @@ def test_the_whole_journey_without_javascript(open_page):
     alex.get_by_role("button", name="Save").click()
     assert "Written without JavaScript." in alex.content()
 
+    alex.goto("/notice/")
+    alex.get_by_role("link", name="Note how it went").first.click()
+    alex.get_by_label("Uneasy").check()
+    alex.get_by_role("button", name="Save to my log").click()
+    assert "Leave it for now" in alex.locator("main").inner_text()
+
     for page, role in ((alex, "give"), (blake, "receive")):
         page.goto("/discover/")
         page.locator(f"input[name='kisses-lower-back__{role}'][value='curious']").check()

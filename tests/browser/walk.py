@@ -29,6 +29,7 @@ PERSON_PAGES = [
     "/talk/invite/",
     "/reflect/",
     "/learn/",
+    "/notice/",
     "/discover/",
     "/discover/together/",
     "/pair/",
@@ -93,6 +94,18 @@ def walk(open_page, visit, **options):
     alex.get_by_label("My thoughts").first.fill("A private thought.")
     alex.get_by_role("button", name="Save").click()
     visit(alex, "alex journal saved")
+
+    alex.goto("/notice/")
+    alex.get_by_role("button", name="Save to my log").click()
+    visit(alex, "alex notice with an error")
+    alex.goto("/notice/?idea=a-hug-that-lingers")
+    alex.get_by_label("Into it").check()
+    alex.get_by_label("A private note (optional)").fill("A long hug, and a laugh.")
+    alex.get_by_role("button", name="Save to my log").click()
+    visit(alex, "alex notice with a log")
+    alex.get_by_label("Uneasy").check()
+    alex.get_by_role("button", name="Save to my log").click()
+    visit(alex, "alex notice after uneasy")
 
     for name, page, role in (("alex", alex, "give"), ("blake", blake, "receive")):
         page.goto("/discover/")

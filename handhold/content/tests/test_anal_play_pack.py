@@ -112,7 +112,14 @@ def test_the_is_it_you_page_shows_the_reassurance_and_its_card(client_for, stran
 def pack_text(pack) -> str:
     """Every reader-facing string in the pack, with line breaks folded to single spaces."""
     parts = []
-    for items in (pack.activities, pack.reflection, pack.cards, pack.checklist, pack.supplies):
+    for items in (
+        pack.activities,
+        pack.reflection,
+        pack.cards,
+        pack.checklist,
+        pack.supplies,
+        pack.notice,
+    ):
         for item in items:
             parts.extend(value for value in item.model_dump().values() if isinstance(value, str))
     parts.extend(resource.note for resource in pack.resources)
@@ -139,5 +146,44 @@ def test_the_new_copy_never_sells(pack):
     texts = [item.detail for item in pack.supplies] + [r.note for r in pack.resources]
     texts += [card.body for card in pack.cards] + [card.summary for card in pack.cards]
     texts += [q.why for q in pack.reflection if q.stage == "reflect"]
+    texts += [idea.text for idea in pack.notice]
     for text in texts:
         assert not AVOIDED.search(text.lower()), text
+
+
+# Notice -------------------------------------------------------------------------------------
+
+# Anything beyond a look or a word is a question to ask first, never a surprise.
+TOUCH = {"touch-over-clothes", "playful-squeeze", "kisses-lower-back"}
+
+
+def test_notice_has_looks_words_and_questions_from_the_gentlest_items(pack):
+    kinds = [idea.kind for idea in pack.notice]
+    assert kinds.count("look") >= 2 and kinds.count("word") >= 3 and kinds.count("ask") >= 3
+    drawn_from = {idea.activity for idea in pack.notice if idea.activity}
+    assert "compliment-body" in drawn_from and drawn_from & TOUCH
+    for idea in pack.notice:
+        if idea.activity:
+            assert pack.activity(idea.activity).level == 1, idea.id
+
+
+def test_every_touch_in_notice_is_asked_first(pack):
+    for idea in pack.notice:
+        if idea.activity in TOUCH:
+            assert idea.kind == "ask", idea.id
+        if idea.kind == "ask":
+            assert idea.text.endswith("?"), idea.id
+
+
+def test_notice_ideas_pass_our_own_pressure_checker(pack):
+    from handhold.core.pressure import check
+
+    for idea in pack.notice:
+        result = check(idea.text)
+        assert not result.pressuring, (idea.id, result.findings)
+
+
+def test_notice_ideas_are_short_and_never_say_try_or_just(pack):
+    for idea in pack.notice:
+        assert len(idea.text) <= 160, idea.id
+        assert not re.search(r"\b(?:try|just)\b", idea.text.lower()), idea.id

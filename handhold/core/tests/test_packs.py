@@ -175,3 +175,67 @@ def test_a_second_pack_with_its_own_id_loads_beside_the_default(pack_copy):
     (pack_copy / "manifest.yaml").write_text(text)
     packs = load_packs([DEFAULT_PACK, pack_copy])
     assert set(packs) == {"anal-play", "second-topic"}
+
+
+# Notice ideas (notice.yaml, optional) -------------------------------------------------------
+
+
+def test_the_default_pack_has_notice_ideas_of_every_kind():
+    pack = load_pack(DEFAULT_PACK)
+    assert {idea.kind for idea in pack.notice} == {"look", "word", "ask"}
+    assert pack.notice_idea("a-hug-that-lingers") is not None
+    assert pack.notice_idea("no-such-idea") is None
+
+
+def test_a_pack_without_notice_ideas_still_loads(pack_copy):
+    (pack_copy / "notice.yaml").unlink()
+    assert load_pack(pack_copy).notice == ()
+
+
+def test_an_ask_idea_that_is_not_a_question_is_refused(pack_copy):
+    n = append(
+        pack_copy / "notice.yaml",
+        "\n- id: surprise-squeeze\n  kind: ask\n"
+        "  text: Give their bum a squeeze when they least expect it.\n",
+    )
+    (problem,) = problems_of(pack_copy)
+    assert problem == (
+        f"notice.yaml: item 'surprise-squeeze' (#{n}): text: an 'ask' idea is a question to ask "
+        "first, so it ends with a question mark"
+    )
+
+
+def test_an_unknown_notice_kind_is_named(pack_copy):
+    n = append(pack_copy / "notice.yaml", "\n- id: a-wink\n  kind: surprise\n  text: Wink.\n")
+    (problem,) = problems_of(pack_copy)
+    assert problem.startswith(f"notice.yaml: item 'a-wink' (#{n}): kind: 'surprise' is not allowed")
+
+
+def test_a_notice_idea_from_a_missing_activity_is_named(pack_copy):
+    n = append(
+        pack_copy / "notice.yaml",
+        "\n- id: ask-a-thing\n  kind: ask\n  activity: no-such-thing\n  text: May I?\n",
+    )
+    (problem,) = problems_of(pack_copy)
+    assert problem == (
+        f"notice.yaml: item 'ask-a-thing' (#{n}): activity: "
+        "no activity with id 'no-such-thing' in activities.yaml"
+    )
+
+
+def test_a_notice_idea_only_comes_from_the_gentlest_level(pack_copy):
+    n = append(
+        pack_copy / "notice.yaml",
+        "\n- id: ask-a-massage\n  kind: ask\n  activity: buttock-massage\n  text: A massage?\n",
+    )
+    (problem,) = problems_of(pack_copy)
+    assert problem == (
+        f"notice.yaml: item 'ask-a-massage' (#{n}): activity: 'buttock-massage' is level 2; "
+        "Notice ideas come only from level 1, the gentlest"
+    )
+
+
+def test_a_duplicate_notice_id_is_named(pack_copy):
+    n = append(pack_copy / "notice.yaml", "\n- id: hold-their-eye\n  kind: look\n  text: Again.\n")
+    (problem,) = problems_of(pack_copy)
+    assert problem.startswith(f"notice.yaml: item 'hold-their-eye' (#{n}): id: duplicate id")

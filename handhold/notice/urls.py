@@ -1,0 +1,10 @@
+from django.urls import path
+
+from handhold.notice import views
+
+app_name = "notice"
+
+urlpatterns = [
+    path("notice/", views.notice, name="notice"),
+    path("notice/<int:entry_id>/delete/", views.delete, name="delete"),
+]
