@@ -43,6 +43,7 @@ def _site_links(signed_in: bool, language: str | None, prefix: str) -> dict:
         nav = [
             ("discovery:reflect", _("Reflect")),
             ("discovery:learn", _("Learn")),
+            ("notice:notice", _("Notice")),
             ("discovery:discover", _("Discover")),
             ("conversation:is_it_you", _("Talk")),
             ("together:prepare", _("Prepare")),

@@ -49,6 +49,7 @@ def journey_for(user: User) -> dict:
             "reflect", "started" if reflected else "not_started", "discovery:reflect", reflected
         ),
         _stage("learn", "any_time", "discovery:learn", True),
+        _stage("notice", "any_time", "notice:notice", True),
         _stage("pair", "paired" if paired else "not_paired", "accounts:pairing", paired),
         _stage(
             "discover",
@@ -98,6 +99,10 @@ def journey_for(user: User) -> dict:
 STAGE_WORDS = {
     "reflect": (_("Reflect"), _("A private look at your own wishes.")),
     "learn": (_("Learn"), _("Short factual cards, with sources.")),
+    "notice": (
+        _("Notice"),
+        _("Small ways to show your partner you like them, and a private note of how it lands."),
+    ),
     "pair": (_("Pair"), _("Link with your partner; either can unpair at any moment.")),
     "discover": (
         _("Discover"),

@@ -18,6 +18,7 @@ def test_every_stage_is_reachable_from_the_navigation(client_for, asker, partner
     for name in (
         "discovery:reflect",
         "discovery:learn",
+        "notice:notice",
         "discovery:discover",
         "conversation:is_it_you",
         "together:prepare",
