@@ -133,7 +133,7 @@ def test_serve_runs_handhold_under_gunicorn_and_logs_nothing_personal(clean_env)
         )
         assert robin.get(f"/pair/join/?code={code}")[0] == 200
         _, html = robin.post("/pair/join/", {"code": code})
-        assert "You are paired with <strong>skylark-private</strong>" in html
+        assert "skylark-private invited you. Hello!" in html
         journal_secret = "Robin's journal sentence, never in plain text 61f0."
         robin.post("/reflect/", {"why-do-i-want-this__text": journal_secret})
         try:

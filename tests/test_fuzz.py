@@ -23,6 +23,7 @@ POSTS = {
     "accounts:join": ["code"],
     "accounts:discreet": ["discreet_mode"],
     "accounts:unpair": [],
+    "accounts:not_for_me": [],
     "accounts:delete": ["confirm_username"],
     "discovery:reflect": ["why-do-i-want-this__text", "why-do-i-want-this__marker"],
     "discovery:discover": ["pegging__give", "small-plug__receive", "finish"],

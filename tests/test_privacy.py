@@ -66,6 +66,23 @@ def test_after_unpairing_neither_sees_anything_of_the_other(asker, partner):
     assert "alex" not in everything_seen_by(partner)
 
 
+def test_not_for_me_from_the_welcome_reads_like_any_unpairing(asker, partner, make_person):
+    """The inviter cannot tell a "Not for me" on the welcome from an ordinary unpairing."""
+    client = Client()
+    client.force_login(partner)
+    client.post(reverse("accounts:not_for_me"))
+    asker.refresh_from_db()
+    after_not_for_me = normalised(everything_seen_by(asker))
+    blake2 = make_person("blake2")
+    code = services.create_invitation(inviter=asker)
+    services.join_with_code(user=blake2, code=code)
+    blake2.refresh_from_db()
+    services.unpair(user=blake2)
+    asker.refresh_from_db()
+    assert normalised(everything_seen_by(asker)) == after_not_for_me
+    assert "You are not paired with anyone." in after_not_for_me
+
+
 def test_a_former_partner_sees_nothing_of_the_new_couple(asker, partner, former_partner):
     seen = everything_seen_by(former_partner)
     assert "alex" not in seen

@@ -32,12 +32,14 @@ PRIVATE_GET = [
     "notice:notice",
     "accounts:pairing",
     "accounts:join",
+    "accounts:welcome",
     "accounts:settings",
     "accounts:unpair",
     "accounts:export",
     "accounts:delete",
 ]
 PRIVATE_POST_ONLY = [
+    "accounts:not_for_me",
     "accounts:invite",
     "accounts:withdraw",
     "accounts:discreet",

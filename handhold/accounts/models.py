@@ -11,6 +11,11 @@ class Couple(models.Model):
     which deletes it, removes every shared thing at once."""
 
     created_at = models.DateTimeField(default=timezone.now)
+    # The one who joined with the other's code: the invited partner, who is welcomed by a page
+    # written for them. After pairing both have the same powers; only the welcome differs.
+    joined_by = models.ForeignKey(
+        "User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     def __str__(self) -> str:
         return f"Couple {self.pk}"

@@ -119,11 +119,18 @@ def join_with_code(*, user: User, code: str) -> Couple:
     inviter = User.objects.select_for_update().get(pk=invitation.inviter_id)
     if inviter.couple_id is not None:
         raise PairingError(CODE_DOES_NOT_WORK)
-    couple = Couple.objects.create()
+    couple = Couple.objects.create(joined_by=user)
     User.objects.filter(pk__in=[user.pk, inviter.pk]).update(couple=couple)
     # Both are paired now, so neither may keep an invitation open.
     Invitation.objects.filter(inviter__in=[user.pk, inviter.pk]).delete()
     return couple
+
+
+def was_invited(user: User) -> bool:
+    """Whether `user` joined their partner's invitation, rather than making it."""
+    return user.couple_id is not None and (
+        Couple.objects.filter(pk=user.couple_id, joined_by=user).exists()
+    )
 
 
 @transaction.atomic

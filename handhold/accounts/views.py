@@ -146,9 +146,34 @@ def join(request):
         except services.PairingError as error:
             form.add_error("code", str(error))
         else:
-            messages.success(request, _("You are paired. Welcome, both of you."))
-            return redirect("accounts:pairing")
+            return redirect("accounts:welcome")
     return render(request, "accounts/join.html", {"join_form": form}, status=400)
+
+
+@login_required
+@require_GET
+def welcome(request):
+    """The page the invited partner meets first, right after joining: who invited them, what
+    Handhold is, what happens to their answers, and a real choice. Either partner may open it
+    again later; it reads the same for both but for its first line."""
+    context = {
+        "partner": partner_of(request.user),
+        "invited": services.was_invited(request.user),
+    }
+    return render(request, "accounts/welcome.html", context)
+
+
+@login_required
+@require_POST
+def not_for_me(request):
+    """ "Not for me" from the welcome: unpairs at once, with no reason asked. The inviter sees
+    only that the two are no longer paired, exactly as after any unpairing."""
+    services.unpair(user=request.user)
+    messages.info(
+        request,
+        _("You are not paired any more. Nothing of yours was shared, and nothing more happens."),
+    )
+    return redirect("pages:home")
 
 
 @login_required

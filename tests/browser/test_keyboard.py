@@ -50,7 +50,7 @@ def test_sign_up_pairing_and_the_ladder_with_the_keyboard_alone(open_page):
     blake.keyboard.type(code)
     tab_to(blake, "form[action='/pair/join/'] button")
     blake.keyboard.press("Enter")
-    assert "You are paired with alex" in blake.locator("main").inner_text()
+    assert "alex invited you. Hello!" in blake.locator("main").inner_text()
 
     blake.goto("/discover/")
     tab_to(blake, "input[name='buttock-massage__receive']")

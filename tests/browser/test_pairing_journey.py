@@ -2,7 +2,7 @@
 
 from urllib.parse import urlparse
 
-from tests.browser.steps import PASSPHRASE, sign_up
+from tests.browser.steps import PASSPHRASE, pair, sign_up
 
 
 def test_two_people_pair_and_either_can_unpair(open_page):
@@ -19,6 +19,8 @@ def test_two_people_pair_and_either_can_unpair(open_page):
     blake.goto(link)
     assert blake.get_by_label("Invitation code").input_value() == code
     blake.get_by_role("button", name="Join").click()
+    assert "alex invited you. Hello!" in blake.locator("main").inner_text()
+    blake.goto("/pair/")
     assert "You are paired with alex" in blake.locator("main").inner_text()
 
     alex.goto("/pair/")
@@ -33,6 +35,25 @@ def test_two_people_pair_and_either_can_unpair(open_page):
     main = alex.locator("main").inner_text()
     assert "You are not paired with anyone." in main
     assert "blake" not in main
+
+
+def test_the_invited_partner_is_welcomed_and_can_say_not_for_me(open_page):
+    """Welcome first, not a questionnaire: "Let's look together" opens the quiet pages, and
+    "Not for me" unpairs at once; the inviter sees only that they are not paired."""
+    alex, blake = open_page(), open_page()
+    sign_up(alex, "alex")
+    sign_up(blake, "blake")
+    pair(alex, blake)
+    text = blake.locator("main").inner_text()
+    assert "alex invited you. Hello!" in text and "without giving a reason" in text
+    assert blake.locator("main input[type=radio]").count() == 0  # no questionnaire here
+    blake.get_by_role("link", name="Let's look together").click()
+    assert urlparse(blake.url).path == "/notice/"
+    blake.goto("/welcome/")
+    blake.get_by_role("button", name="Not for me").click()
+    assert "Nothing of yours was shared" in blake.locator("main").inner_text()
+    alex.goto("/pair/")
+    assert "You are not paired with anyone." in alex.locator("main").inner_text()
 
 
 def make_a_join_link(page) -> tuple[str, str]:
@@ -66,7 +87,7 @@ def test_a_logged_out_partner_signs_up_from_the_link_and_keeps_the_code(open_pag
     blake.wait_for_url(on_the_join_step)
     assert blake.get_by_label("Invitation code").input_value() == code
     blake.get_by_role("button", name="Join").click()
-    assert "You are paired with alex" in blake.locator("main").inner_text()
+    assert "alex invited you. Hello!" in blake.locator("main").inner_text()
 
 
 def test_the_sign_up_in_the_phone_menu_keeps_the_code_too(open_page):
@@ -103,7 +124,7 @@ def test_a_logged_out_partner_logs_in_from_the_link_and_keeps_the_code(open_page
     blake.wait_for_url(on_the_join_step)
     assert blake.get_by_label("Invitation code").input_value() == code
     blake.get_by_role("button", name="Join").click()
-    assert "You are paired with alex" in blake.locator("main").inner_text()
+    assert "alex invited you. Hello!" in blake.locator("main").inner_text()
 
 
 def test_a_used_code_gets_a_clear_message_in_the_browser(open_page):

@@ -9,7 +9,7 @@ def test_the_whole_journey_without_javascript(open_page):
     sign_up(alex, "alex")
     sign_up(blake, "blake")
     pair(alex, blake)
-    assert "You are paired with alex" in blake.locator("main").inner_text()
+    assert "alex invited you. Hello!" in blake.locator("main").inner_text()
 
     alex.goto("/reflect/")
     alex.get_by_label("My thoughts").first.fill("Written without JavaScript.")

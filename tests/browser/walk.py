@@ -20,6 +20,7 @@ VISITOR_PAGES = [
 ]
 PERSON_PAGES = [
     "/",
+    "/welcome/",
     "/journey/",
     "/prepare/",
     "/sessions/",
@@ -40,6 +41,7 @@ PERSON_PAGES = [
 ]
 STAGE_PAGES = [
     "/",
+    "/welcome/",
     "/pair/",
     "/discover/",
     "/discover/together/",
