@@ -15,10 +15,11 @@ from handhold.discovery.services import mark_finished, save_answers
 # navigation's quiet dot: one query). Home and the journey also show what waits (four queries:
 # the pause, an invitation, the "we talked" confirmations, the newest plans); the journey
 # reads the reveal (for settle ideas from mutual items only) and whether this person may say
-# "we talked"; the sessions page reads the red and stop halts.
+# "we talked"; the sessions page reads the red and stop halts; reflect asks whether this person
+# was the invited partner, whose questions are written from their side.
 QUERY_BUDGET = {
     "pages:home": 8,
-    "discovery:reflect": 5,
+    "discovery:reflect": 6,
     "discovery:discover": 5,
     "discovery:reveal": 5,
     "conversation:plan": 4,

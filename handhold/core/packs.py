@@ -68,6 +68,9 @@ class ReflectionQuestion(_Strict):
     card: Id | None = None
     # "reflect" questions come before anything is said; "is-it-you" ones before planning a talk.
     stage: Literal["reflect", "is-it-you"] = "reflect"
+    # Who the question is written for: the person who brings the topic up ("asker"), the
+    # partner who was invited ("invited"), or either.
+    audience: Literal["anyone", "asker", "invited"] = "anyone"
 
 
 class Source(_Strict):

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from handhold.accounts.models import User
+from handhold.accounts.services import was_invited
 from handhold.core import matching
 from handhold.core.packs import Activity, Pack
 from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry
@@ -52,18 +53,26 @@ def save_journal(*, author: User, pack: Pack, entries: dict[str, tuple[str, str]
         entry.save()
 
 
-def still_open_questions(*, author: User, pack: Pack) -> list:
-    """The questions not yet marked ready, in the pack's order. A list, never a score."""
+def reflect_questions(*, person: User, pack: Pack) -> list:
+    """The reflect questions written for this person: the asker's own, or, for the partner who
+    was invited, the same quiet look from their side; and those for anyone."""
+    audience = "invited" if was_invited(person) else "asker"
+    return [
+        q for q in pack.reflection if q.stage == "reflect" and q.audience in ("anyone", audience)
+    ]
+
+
+def still_open_questions(*, author: User, pack: Pack, questions: list | None = None) -> list:
+    """The questions not yet marked ready, in the pack's order. A list, never a score.
+    `questions` saves asking again which questions are this person's."""
     ready = {
         question_id
         for question_id, entry in journal_of(author=author, pack=pack).items()
         if entry.marker == JournalEntry.Marker.READY
     }
-    return [
-        question
-        for question in pack.reflection
-        if question.stage == "reflect" and question.id not in ready
-    ]
+    if questions is None:
+        questions = reflect_questions(person=author, pack=pack)
+    return [q for q in questions if q.id not in ready]
 
 
 # Discover --------------------------------------------------------------------------------

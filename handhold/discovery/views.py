@@ -28,8 +28,9 @@ def _wants_json(request) -> bool:
 @require_http_methods(["GET", "POST"])
 def reflect(request):
     pack = default_pack()
+    questions = services.reflect_questions(person=request.user, pack=pack)
     if request.method == "POST":
-        form = JournalForm(request.POST, pack=pack)
+        form = JournalForm(request.POST, pack=pack, questions=questions)
         if form.is_valid():
             services.save_journal(author=request.user, pack=pack, entries=form.entries())
             if _wants_json(request):
@@ -40,13 +41,15 @@ def reflect(request):
             return JsonResponse({"saved": False, "errors": form.errors}, status=400)
         status = 400
     else:
-        form = JournalForm(pack=pack)
+        form = JournalForm(pack=pack, questions=questions)
         journal = services.journal_of(author=request.user, pack=pack)
         form.initial = JournalForm.initial_from(journal, form.questions_shown)
         status = 200
     context = {
         "form": form,
-        "still_open": services.still_open_questions(author=request.user, pack=pack),
+        "still_open": services.still_open_questions(
+            author=request.user, pack=pack, questions=questions
+        ),
         "pack": pack,
     }
     return render(request, "discovery/reflect.html", context, status=status)

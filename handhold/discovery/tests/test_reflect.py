@@ -8,14 +8,39 @@ from handhold.discovery.models import JournalEntry
 URL = reverse("discovery:reflect")
 
 
+def _reflect(audience):
+    return [
+        q
+        for q in default_pack().reflection
+        if q.stage == "reflect" and q.audience in ("anyone", audience)
+    ]
+
+
 def test_the_journal_shows_the_ten_questions_with_why_and_card_links(client_for, stranger):
     html = client_for(stranger).get(URL).content.decode()
-    questions = [q for q in default_pack().reflection if q.stage == "reflect"]
+    questions = _reflect("asker")
     assert len(questions) == 10
     for question in questions:
         assert question.question.replace("'", "&#x27;") in html
         if question.card:
             assert reverse("discovery:card", args=[question.card]) in html
+    for question in _reflect("invited"):
+        if question.audience == "invited":
+            assert question.question.replace("'", "&#x27;") not in html
+
+
+def test_the_invited_partner_reflects_from_their_own_side(client_for, asker, partner):
+    """Blake joined Alex's code: no "why do I want this?" or "does my partner know I find them
+    attractive?", but questions written for the one who was asked."""
+    mine = client_for(partner).get(URL).content.decode()
+    theirs = client_for(asker).get(URL).content.decode()
+    assert "How do I feel about my partner bringing this up?" in mine
+    assert "Why do I want to explore this?" not in mine
+    assert "Does my partner know how attractive I find them?" not in mine
+    assert "Why do I want to explore this?" in theirs
+    assert "How do I feel about my partner bringing this up?" not in theirs
+    for question in _reflect("invited"):
+        assert question.question.replace("'", "&#x27;") in mine
 
 
 def test_saving_the_journal_keeps_text_and_marker(client_for, stranger):
