@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 
 from handhold.accounts import services
 from handhold.content.registry import default_pack
-from handhold.discovery.models import Answer, FinishedAnswering
+from handhold.discovery.models import Answer, FinishedAnswering, OpenedLevel
 from handhold.discovery.services import mark_finished, save_answers
+from handhold.discovery.tests.ladder import open_levels
 from tests.test_urls import PRIVATE_GET, PUBLIC, url
 
 
@@ -38,7 +39,7 @@ def everything_seen_by(user) -> str:
     seen.append(client.get(reverse("discovery:card", args=["no-such-card"])).content.decode())
     seen.append(
         client.post(
-            reverse("discovery:discover"), {"pegging__give": "not-a-choice"}
+            reverse("discovery:discover"), {"compliment-body__give": "not-a-choice"}
         ).content.decode()
     )
     seen.append(
@@ -152,7 +153,16 @@ EXAMPLES = hypothesis_settings(
 )
 
 
-def set_answers(person, choices: dict) -> None:
+def set_opened(person, level: int) -> None:
+    """How far `person` opened the ladder. (A person only ever opens further; tests go back
+    and forth directly.)"""
+    OpenedLevel.objects.update_or_create(person=person, pack_id=PACK.id, defaults={"level": level})
+
+
+def set_answers(person, choices: dict, opened: int = 5) -> None:
+    """`person` opened the ladder to `opened` (all of it by default) and gave these answers;
+    the service keeps only those at levels opened."""
+    set_opened(person, opened)
     Answer.objects.filter(person=person).delete()
     save_answers(person=person, pack=PACK, choices=choices)
 
@@ -252,10 +262,12 @@ def test_journal_text_never_reaches_the_partner(asker, partner):
 
 def test_the_export_holds_only_ones_own_answers_and_journal(asker, partner):
     set_answers(asker, {("pegging", "give"): "no"})
-    set_answers(partner, {("pegging", "receive"): "yes"})
+    set_answers(partner, {("pegging", "receive"): "yes"}, opened=5)
+    set_opened(asker, 3)
     client = Client()
     client.force_login(partner)
     data = json.loads(client.get(reverse("accounts:export")).content)
+    assert [o["level"] for o in data["opened_levels"]] == [5]
     assert data["answers"] == [
         {
             "pack": "anal-play",
@@ -325,6 +337,7 @@ def _settled_couple(asker, partner):
     from handhold.couples.services import record_talk_confirmation
 
     for person, role in ((asker, "give"), (partner, "receive")):
+        open_levels(person)
         save_answers(
             person=person,
             pack=PACK,

@@ -8,17 +8,22 @@ from django.urls import reverse
 
 from handhold.content.registry import default_pack
 from handhold.discovery.services import mark_finished, save_answers
+from handhold.discovery.tests.ladder import open_levels
 
 # Queries per page, the session and the user included: the key pages of the benchmark were
 # brought down to these (README, Benchmark). A change that needs more raises it here, and
-# says why. Home and the journey show what waits for this person (four queries: the pause, an
-# invitation, the "we talked" confirmations, the newest plans); the journey reads the reveal
-# (for settle ideas from mutual items only) and whether this person may say "we talked"; the
-# sessions page reads the red and stop halts.
+# says why. The ladder also reads how far this person opened it (a fifth query: folding it
+# into the "finished" query as a subquery measured slower in-process, as the README found for
+# the journey); the reveal reads both opened levels inside its "who finished" query, where the
+# subquery measured no slower, so it and the pages built on it keep their budgets. Home and
+# the journey show what waits for this person (four queries: the pause, an invitation, the
+# "we talked" confirmations, the newest plans); the journey reads the reveal (for settle ideas
+# from mutual items only) and whether this person may say "we talked"; the sessions page reads
+# the red and stop halts.
 QUERY_BUDGET = {
     "pages:home": 7,
     "discovery:reflect": 4,
-    "discovery:discover": 4,
+    "discovery:discover": 5,
     "discovery:reveal": 4,
     "conversation:plan": 3,
     "conversation:invite": 6,
@@ -42,6 +47,8 @@ def queries(client, name) -> int:
 def test_queries_do_not_grow_with_answers(client_for, asker, partner, name):
     pack = default_pack()
     client = client_for(asker)
+    for person in (asker, partner):
+        open_levels(person)  # the whole ladder, so that every answer counts
     # One mutual item to start with, so both runs take the same branches.
     save_answers(person=asker, pack=pack, choices={("compliment-body", "give"): "yes"})
     save_answers(person=partner, pack=pack, choices={("compliment-body", "receive"): "yes"})

@@ -101,12 +101,14 @@ class JournalForm(forms.Form):
 
 
 class LadderForm(forms.Form):
-    """Checks a post from the ladder; the ladder itself is drawn by discovery.ladder."""
+    """Checks a post from the ladder; the ladder itself is drawn by discovery.ladder. Only the
+    levels this person has `opened` are fields: anything else in a post is ignored."""
 
-    def __init__(self, *args, pack: Pack, **kwargs):
+    def __init__(self, *args, pack: Pack, opened: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.pack = pack
-        for activity in pack.activities:
+        self.activities = [a for a in pack.activities if a.level <= opened]
+        for activity in self.activities:
             for role in activity.roles:
                 self.fields[answer_field_name(activity.id, role)] = forms.ChoiceField(
                     label=ROLE_LABELS[role],
@@ -118,7 +120,7 @@ class LadderForm(forms.Form):
     def choices(self) -> dict[tuple[str, str], str]:
         """Only what was actually sent: a field left out of the request changes nothing."""
         chosen = {}
-        for activity in self.pack.activities:
+        for activity in self.activities:
             for role in activity.roles:
                 name = answer_field_name(activity.id, role)
                 if name in self.data:

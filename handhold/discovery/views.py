@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -71,10 +72,13 @@ def card(request, card_id: str):
 @require_http_methods(["GET", "POST"])
 def discover(request):
     pack = default_pack()
+    opened = services.opened_level_of(person=request.user, pack=pack)
     if request.method == "POST":
-        form = LadderForm(request.POST, pack=pack)
+        form = LadderForm(request.POST, pack=pack, opened=opened)
         if form.is_valid():
             services.save_answers(person=request.user, pack=pack, choices=form.choices())
+            if "open_next" in request.POST:
+                return _open_next_level(request, pack)
             if "finish" in request.POST:
                 try:
                     services.mark_finished(person=request.user, pack=pack)
@@ -88,21 +92,37 @@ def discover(request):
             messages.success(request, _("Saved. Only you can see your answers."))
             return redirect("discovery:discover")
         # Only a tampered post gets here: show what was sent, with the errors.
-        ladder = ladder_markup(pack).fill(request.POST, form.errors)
+        ladder = ladder_markup(pack, opened=opened).fill(request.POST, form.errors)
         status = 400
     else:
         form = None
         current = services.answers_of(person=request.user, pack=pack)
         chosen = {answer_field_name(item, role): c for (item, role), c in current.items()}
-        ladder = ladder_markup(pack).fill(chosen)
+        ladder = ladder_markup(pack, opened=opened).fill(chosen)
         status = 200
+    next_level = services.next_level_for(opened=opened, pack=pack)
     context = {
         "form": form,
         "ladder": ladder,
         "paired": request.user.is_paired,
         "finished": services.has_finished(person=request.user, pack=pack),
+        "next_level": next_level,
+        "next_level_name": level_name(next_level) if next_level else "",
     }
     return render(request, "discovery/discover.html", context, status=status)
+
+
+def _open_next_level(request, pack):
+    """The answers are saved; now one more level, for this person alone."""
+    level = services.open_next_level(person=request.user, pack=pack)
+    if level is None:
+        return redirect("discovery:discover")
+    messages.success(
+        request,
+        _("Saved, and level %(level)s is open. Only you can see how far you have looked.")
+        % {"level": level},
+    )
+    return redirect(f"{reverse('discovery:discover')}#level-{level}")
 
 
 @login_required

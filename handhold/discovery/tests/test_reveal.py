@@ -1,5 +1,7 @@
 from django.urls import reverse
 
+from handhold.discovery.tests.ladder import open_levels
+
 DISCOVER = reverse("discovery:discover")
 REVEAL = reverse("discovery:reveal")
 
@@ -41,6 +43,8 @@ def test_the_reveal_never_says_yes_or_curious(client_for, asker, partner):
 
 
 def test_a_change_to_no_removes_the_item_at_once(client_for, asker, partner):
+    open_levels(asker)
+    open_levels(partner)
     alex, blake = client_for(asker), client_for(partner)
     alex.post(DISCOVER, {"small-plug__give": "yes", "compliment-body__give": "yes", "finish": "1"})
     blake.post(
@@ -55,6 +59,8 @@ def test_a_change_to_no_removes_the_item_at_once(client_for, asker, partner):
 
 
 def test_the_gentle_next_step_names_the_lowest_level(client_for, asker, partner):
+    open_levels(asker)
+    open_levels(partner)
     alex, blake = client_for(asker), client_for(partner)
     alex.post(DISCOVER, {"small-plug__give": "yes", "buttock-massage__give": "yes", "finish": "1"})
     blake.post(
@@ -65,9 +71,24 @@ def test_the_gentle_next_step_names_the_lowest_level(client_for, asker, partner)
 
 def test_nothing_in_common_is_said_kindly(client_for, asker, partner):
     alex, blake = client_for(asker), client_for(partner)
-    alex.post(DISCOVER, {"small-plug__give": "yes", "finish": "1"})
-    blake.post(DISCOVER, {"small-plug__receive": "no", "finish": "1"})
+    alex.post(DISCOVER, {"buttock-massage__give": "yes", "finish": "1"})
+    blake.post(DISCOVER, {"buttock-massage__receive": "no", "finish": "1"})
     assert "nothing you both chose" in alex.get(REVEAL).content.decode()
+
+
+def test_the_reveal_covers_only_levels_both_opened(client_for, asker, partner):
+    """Alex opened every level and said yes to a plug; Blake opened level 4 only later. Until
+    then the plug is not there, and nothing says why."""
+    open_levels(asker)
+    alex, blake = client_for(asker), client_for(partner)
+    alex.post(DISCOVER, {"small-plug__give": "yes", "buttock-massage__give": "yes", "finish": "1"})
+    blake.post(DISCOVER, {"buttock-massage__receive": "yes", "finish": "1"})
+    html = blake.get(REVEAL).content.decode()
+    assert "A massage of the buttocks" in html and "A small plug" not in html
+    open_levels(partner, up_to=4)
+    blake.post(DISCOVER, {"small-plug__receive": "curious"})
+    for client in (alex, blake):
+        assert "A small plug" in client.get(REVEAL).content.decode()
 
 
 def test_answers_from_before_a_new_pairing_are_not_revealed_until_finished_again(
@@ -76,12 +97,12 @@ def test_answers_from_before_a_new_pairing_are_not_revealed_until_finished_again
     from handhold.accounts.services import unpair
 
     alex, blake = client_for(asker), client_for(partner)
-    alex.post(DISCOVER, {"pegging__give": "yes", "finish": "1"})
-    blake.post(DISCOVER, {"pegging__receive": "yes", "finish": "1"})
+    alex.post(DISCOVER, {"buttock-massage__give": "yes", "finish": "1"})
+    blake.post(DISCOVER, {"buttock-massage__receive": "yes", "finish": "1"})
     unpair(user=asker)
     asker.refresh_from_db()
     sam = make_person("sam")
     pair(asker, sam)
     sam_client = client_for(sam)
-    sam_client.post(DISCOVER, {"pegging__receive": "yes", "finish": "1"})
+    sam_client.post(DISCOVER, {"buttock-massage__receive": "yes", "finish": "1"})
     assert "Waiting for both of you." in sam_client.get(REVEAL).content.decode()
