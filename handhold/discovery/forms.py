@@ -17,19 +17,32 @@ LADDER_CHOICES = [
     (SKIP, _("Skip for now")),
 ]
 
+# A role is something you enjoy, not a favour: "to give", "to receive" (the pack's VOICE.md).
 ROLE_LABELS = {
-    "give": _("Me, for my partner"),
-    "receive": _("My partner, for me"),
+    "give": _("To give"),
+    "receive": _("To receive"),
     "together": _("Together"),
 }
 
 # How a mutual item reads for the viewer (the reveal, session steps): it never says who
 # answered what.
 MUTUAL_ROLE_WORDS = {
-    "give": _("you, for your partner"),
-    "receive": _("your partner, for you"),
+    "give": _("you give"),
+    "receive": _("you receive"),
     "together": _("together"),
 }
+BOTH_WAYS = _("both ways")
+
+
+def mutual_roles_in_words(roles) -> str:
+    """One item's mutual roles for the viewer, merged into one phrase: "both ways" when giving
+    and receiving are both mutual, otherwise that role's words. (A pack never gives an item
+    `together` beside another role.)"""
+    roles = set(roles)
+    if {"give", "receive"} <= roles:
+        return str(BOTH_WAYS)
+    (role,) = roles
+    return str(MUTUAL_ROLE_WORDS[role])
 
 
 def text_field_name(question_id: str) -> str:

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from handhold.content.registry import default_pack
 from handhold.discovery import services
 from handhold.discovery.forms import (
-    MUTUAL_ROLE_WORDS,
     JournalForm,
     LadderForm,
     answer_field_name,
+    mutual_roles_in_words,
 )
 from handhold.discovery.ladder import ladder_markup
 from handhold.discovery.templatetags.discovery_extras import level_name
@@ -128,16 +128,28 @@ def _open_next_level(request, pack):
 @login_required
 @require_GET
 def reveal(request):
-    result = services.reveal_for(viewer=request.user, pack=default_pack())
-    return render(
-        request, "discovery/reveal.html", {"reveal": result, "levels": _by_level(result.items)}
-    )
+    pack = default_pack()
+    result = services.reveal_for(viewer=request.user, pack=pack)
+    levels = _by_level(result.items, pack)
+    context = {"reveal": result, "levels": levels, "first_evening": _first_evening(levels)}
+    return render(request, "discovery/reveal.html", context)
 
 
-def _by_level(items) -> list[tuple[int, str, list[tuple[str, str]]]]:
-    """[(level, its name, [(title, role)])], as plain strings: cheaper to draw than objects."""
-    levels: dict[int, list[tuple[str, str]]] = {}
+def _by_level(items, pack) -> list[tuple[int, str, list[tuple[str, str]]]]:
+    """[(level, its name, [(title, roles in words)])]: one line per item with its roles merged
+    ("both ways"), gentlest level first, in the pack's order within a level. Plain strings:
+    cheaper to draw than objects."""
+    roles: dict[str, set[str]] = {}
     for item in items:
-        role = str(MUTUAL_ROLE_WORDS[item.role])
-        levels.setdefault(item.activity.level, []).append((item.activity.title, role))
+        roles.setdefault(item.activity.id, set()).add(item.role)
+    levels: dict[int, list[tuple[str, str]]] = {}
+    for activity in pack.activities:  # the pack's order
+        if activity.id in roles:
+            line = (activity.title, mutual_roles_in_words(roles[activity.id]))
+            levels.setdefault(activity.level, []).append(line)
     return [(level, level_name(level), rows) for level, rows in sorted(levels.items())]
+
+
+def _first_evening(levels) -> list[tuple[str, str]]:
+    """The gentlest mutual items, up to three: something to talk about, not a plan."""
+    return [line for _level, _name, rows in levels for line in rows][:3]

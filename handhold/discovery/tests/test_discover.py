@@ -71,6 +71,12 @@ def test_answers_at_a_level_not_opened_are_ignored(client_for, stranger):
     assert set(Answer.objects.values_list("item_id", flat=True)) == {"buttock-massage"}
 
 
+def test_the_role_legends_read_to_give_and_to_receive(client_for, stranger):
+    html = client_for(stranger).get(URL).content.decode()
+    assert "<legend>To give</legend>" in html and "<legend>To receive</legend>" in html
+    assert "for my partner" not in html.lower() and "for me<" not in html
+
+
 def test_the_page_says_why_there_is_no_only_to_please_you(client_for, stranger):
     html = client_for(stranger).get(URL).content.decode()
     assert "please you" in html
