@@ -45,7 +45,9 @@ def main() -> None:
     second = [Answer(i, r, rng.choice(["yes", "curious", "no"])) for i, r in keys]
     items = len(first) + len(second)
     matching = median_rate(
-        lambda: reveal_mutual_interest(first, second, first="1", second="2", catalog=catalog),
+        lambda: reveal_mutual_interest(
+            first, second, first="1", second="2", catalog=catalog, first_opened=5, second_opened=5
+        ),
         items,
         200,
         args.rounds,

@@ -87,7 +87,7 @@ def seed(couples: int, log) -> list:
     from handhold.accounts.models import Couple, User
     from handhold.content.registry import default_pack
     from handhold.couples.models import TalkConfirmation
-    from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry
+    from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry, OpenedLevel
     from handhold.together.models import Debrief, SessionPlan
 
     pack = default_pack()
@@ -108,7 +108,7 @@ def seed(couples: int, log) -> list:
             )
             for n in range(2 * count)
         )
-        answers, journal, finished, talked, plans = [], [], [], [], []
+        answers, journal, finished, talked, plans, opened = [], [], [], [], [], []
         for n in range(0, len(users), 2):
             a, b = users[n], users[n + 1]
             for item, role in pairs[:ANSWERED]:
@@ -132,6 +132,9 @@ def seed(couples: int, log) -> list:
                 finished.append(
                     FinishedAnswering(couple_id=a.couple_id, person=person, pack_id=pack.id)
                 )
+                # The whole ladder open: the heaviest ladder page, as measured before levels
+                # opened one at a time.
+                opened.append(OpenedLevel(person=person, pack_id=pack.id, level=5))
             talked += [
                 TalkConfirmation(
                     couple_id=a.couple_id, person=person, confirmed_at=now - timedelta(days=10)
@@ -151,6 +154,7 @@ def seed(couples: int, log) -> list:
         Answer.objects.bulk_create(answers, batch_size=5000)
         JournalEntry.objects.bulk_create(journal, batch_size=5000)
         FinishedAnswering.objects.bulk_create(finished, batch_size=5000)
+        OpenedLevel.objects.bulk_create(opened, batch_size=5000)
         TalkConfirmation.objects.bulk_create(talked, batch_size=5000)
         made_plans = SessionPlan.objects.bulk_create(plans, batch_size=5000)
         Debrief.objects.bulk_create(

@@ -3,8 +3,9 @@
 - After unpairing or deletion, no page, export or error shows the former partner anything;
   pairing errors say nothing about other people.
 - Discover: everything one partner can see is byte-for-byte the same for any two answer sets
-  of the other that have the same mutual set; while waiting, it is the same whether the other
-  answered nothing or everything. Journal text never reaches the partner.
+  of the other that have the same mutual set, and for any level the other opened the ladder
+  to; while waiting, it is the same whether the other answered nothing or everything, opened
+  one level or all. Journal text never reaches the partner.
 
 Each later stage adds its own rules here.
 """
@@ -21,8 +22,9 @@ from hypothesis import strategies as st
 
 from handhold.accounts import services
 from handhold.content.registry import default_pack
-from handhold.discovery.models import Answer, FinishedAnswering
+from handhold.discovery.models import Answer, FinishedAnswering, OpenedLevel
 from handhold.discovery.services import mark_finished, save_answers
+from handhold.discovery.tests.ladder import open_levels
 from tests.test_urls import PRIVATE_GET, PUBLIC, url
 
 
@@ -38,7 +40,7 @@ def everything_seen_by(user) -> str:
     seen.append(client.get(reverse("discovery:card", args=["no-such-card"])).content.decode())
     seen.append(
         client.post(
-            reverse("discovery:discover"), {"pegging__give": "not-a-choice"}
+            reverse("discovery:discover"), {"compliment-body__give": "not-a-choice"}
         ).content.decode()
     )
     seen.append(
@@ -157,6 +159,7 @@ def test_the_sign_up_page_is_the_same_whoever_else_has_an_account(client, make_p
 
 PACK = default_pack()
 ITEM_ROLES = [(a.id, role) for a in PACK.activities for role in a.roles]
+LEVEL = {a.id: a.level for a in PACK.activities}
 COMPLEMENT = {"give": "receive", "receive": "give", "together": "together"}
 OPEN = {"yes", "curious"}
 answer_sets = st.dictionaries(
@@ -169,9 +172,34 @@ EXAMPLES = hypothesis_settings(
 )
 
 
-def set_answers(person, choices: dict) -> None:
+def set_opened(person, level: int) -> None:
+    """How far `person` opened the ladder. (A person only ever opens further; tests go back
+    and forth directly.)"""
+    OpenedLevel.objects.update_or_create(person=person, pack_id=PACK.id, defaults={"level": level})
+
+
+def set_answers(person, choices: dict, opened: int = 5) -> None:
+    """`person` opened the ladder to `opened` (all of it by default) and gave these answers;
+    the service keeps only those at levels opened."""
+    set_opened(person, opened)
     Answer.objects.filter(person=person).delete()
     save_answers(person=person, pack=PACK, choices=choices)
+
+
+def store_answers(person, choices: dict, opened: int) -> None:
+    """Rows written straight to the table, also above the level opened (say, kept from before
+    levels opened one at a time): the reveal must ignore those by itself."""
+    set_opened(person, opened)
+    Answer.objects.filter(person=person).delete()
+    Answer.objects.bulk_create(
+        Answer(person=person, pack_id=PACK.id, item_id=item, role=role, choice=choice)
+        for (item, role), choice in choices.items()
+    )
+
+
+def within(choices: dict, opened: int) -> dict:
+    """The answers that count: those at levels opened."""
+    return {key: choice for key, choice in choices.items() if LEVEL[key[0]] <= opened}
 
 
 def set_finished(person, finished: bool) -> None:
@@ -219,36 +247,109 @@ def test_the_partner_sees_only_the_mutual_set(asker, partner, alex, blake, data)
     assert view_of(partner) == before
 
 
+levels_opened = st.integers(min_value=2, max_value=5)
+
+
 @EXAMPLES
-@given(alex=answer_sets, blake=answer_sets, alex_finished=st.booleans())
+@given(
+    alex=answer_sets,
+    blake=answer_sets,
+    alex_finished=st.booleans(),
+    alex_opened=levels_opened,
+    blake_opened=levels_opened,
+)
 def test_while_waiting_the_partner_sees_the_same_whatever_the_other_did(
-    asker, partner, alex, blake, alex_finished
+    asker, partner, alex, blake, alex_finished, alex_opened, blake_opened
 ):
-    """Blake has not finished: nothing Alex answered, and not even whether Alex finished,
-    shows through anywhere."""
+    """Blake has not finished: nothing Alex answered, not how far Alex opened the ladder, and
+    not even whether Alex finished, shows through anywhere."""
     set_finished(partner, False)
-    set_answers(partner, blake)
-    set_answers(asker, {})
+    set_answers(partner, blake, opened=blake_opened)
+    set_answers(asker, {}, opened=2)
     set_finished(asker, False)
     before = view_of(partner)
-    set_answers(asker, alex)
+    set_answers(asker, alex, opened=alex_opened)
     set_finished(asker, alex_finished)
     assert view_of(partner) == before
 
 
 @EXAMPLES
-@given(alex=answer_sets, blake=answer_sets)
+@given(alex=answer_sets, blake=answer_sets, alex_opened=levels_opened)
 def test_after_finishing_alone_the_page_waits_whatever_the_other_answered(
-    asker, partner, alex, blake
+    asker, partner, alex, blake, alex_opened
 ):
     set_finished(partner, True)
     set_answers(partner, blake)
     set_finished(asker, False)
-    set_answers(asker, {})
+    set_answers(asker, {}, opened=2)
     before = view_of(partner)
-    set_answers(asker, alex)
+    set_answers(asker, alex, opened=alex_opened)
     assert view_of(partner) == before
     assert "Waiting for both of you." in before
+
+
+@EXAMPLES
+@given(
+    alex=answer_sets,
+    blake=answer_sets,
+    alex_opened=levels_opened,
+    blake_opened=levels_opened,
+    data=st.data(),
+)
+def test_the_partner_sees_the_same_whatever_level_the_other_opened(
+    asker, partner, alex, blake, alex_opened, blake_opened, data
+):
+    """Change how far Alex opened the ladder, and anything Alex answered outside the mutual
+    set, also above the level Alex opened: Blake's view of everything stays byte-for-byte the
+    same."""
+    set_finished(asker, True)
+    set_finished(partner, True)
+    set_answers(partner, blake, opened=blake_opened)
+    store_answers(asker, alex, opened=alex_opened)
+    before = view_of(partner)
+
+    blake_counts = within(blake, blake_opened)
+    shared = mutual_keys(within(alex, alex_opened), blake_counts)
+    least_opened = max([2] + [LEVEL[item] for item, _ in shared])
+    other_opened = data.draw(st.integers(min_value=least_opened, max_value=5))
+    other = {}
+    for item, role in ITEM_ROLES:
+        if (item, role) in shared:
+            other[(item, role)] = data.draw(st.sampled_from(["yes", "curious"]))
+            continue
+        partner_open = blake_counts.get((item, COMPLEMENT[role])) in OPEN
+        counts = LEVEL[item] <= other_opened
+        options = ["no", "skip"] if partner_open and counts else ["no", "skip", "yes", "curious"]
+        choice = data.draw(st.sampled_from(options))
+        if choice != "skip":
+            other[(item, role)] = choice
+    assert mutual_keys(within(other, other_opened), blake_counts) == shared
+    store_answers(asker, other, opened=other_opened)
+    assert view_of(partner) == before
+
+
+def test_opening_further_and_saying_yes_up_there_shows_the_partner_nothing(asker, partner):
+    """Alex opens all five levels and says yes to everything at levels 3 to 5; Blake opened
+    only the gentle levels. Blake's view is the one Blake had while Alex had opened only those
+    too."""
+    gentle = {("buttock-massage", "give"): "yes", ("touch-over-clothes", "give"): "curious"}
+    set_answers(partner, {("buttock-massage", "receive"): "yes"}, opened=2)
+    set_answers(asker, gentle, opened=2)
+    set_finished(asker, True)
+    set_finished(partner, True)
+    before = view_of(partner)
+    assert "A massage of the buttocks" in before
+
+    open_levels(asker)
+    higher = {(item, role): "yes" for item, role in ITEM_ROLES if LEVEL[item] >= 3}
+    save_answers(person=asker, pack=PACK, choices=higher)
+    assert Answer.objects.filter(person=asker).count() == len(gentle) + len(higher)
+    assert view_of(partner) == before
+
+    # The test can tell: once Blake opens level 4 and is open to a plug, Blake sees it.
+    open_levels(partner, up_to=4)
+    save_answers(person=partner, pack=PACK, choices={("small-plug", "receive"): "curious"})
+    assert "A small plug" in view_of(partner)
 
 
 def test_journal_text_never_reaches_the_partner(asker, partner):
@@ -269,10 +370,12 @@ def test_journal_text_never_reaches_the_partner(asker, partner):
 
 def test_the_export_holds_only_ones_own_answers_and_journal(asker, partner):
     set_answers(asker, {("pegging", "give"): "no"})
-    set_answers(partner, {("pegging", "receive"): "yes"})
+    set_answers(partner, {("pegging", "receive"): "yes"}, opened=5)
+    set_opened(asker, 3)
     client = Client()
     client.force_login(partner)
     data = json.loads(client.get(reverse("accounts:export")).content)
+    assert [o["level"] for o in data["opened_levels"]] == [5]
     assert data["answers"] == [
         {
             "pack": "anal-play",
@@ -342,6 +445,7 @@ def _settled_couple(asker, partner):
     from handhold.couples.services import record_talk_confirmation
 
     for person, role in ((asker, "give"), (partner, "receive")):
+        open_levels(person)
         save_answers(
             person=person,
             pack=PACK,

@@ -49,6 +49,12 @@ def database(tmp_path):
     drop_throwaway_database(own)
 
 
+def open_the_whole_ladder(client: Browser, token: str) -> None:
+    """Press "Show me the next level" until every level is open: every item is a field."""
+    for _ in range(3):
+        assert client.post("/discover/", {"open_next": "1"}, token=token)[0] == 200
+
+
 def roomy(tmp_path, extra: dict) -> dict:
     return clean_environment(
         tmp_path / "data",
@@ -71,6 +77,8 @@ def test_fifty_clients_at_once_lose_no_answer_and_see_no_error(tmp_path, databas
             code = re.search(r'<p class="code"[^>]*>([0-9A-Z-]+)</p>', html).group(1)
             assert second.post("/pair/join/", {"code": code})[0] == 200
         tokens = [c.token("/discover/") for c in clients]
+        for client, token in zip(clients, tokens, strict=True):
+            open_the_whole_ladder(client, token)
         statuses, acknowledged, lock = [], 0, threading.Lock()
 
         def work(n: int) -> None:
@@ -102,6 +110,8 @@ def test_a_crash_in_the_middle_of_writes_loses_nothing_acknowledged(tmp_path, da
     for n, client in enumerate(clients):
         client.sign_up(f"writer{n}")
     tokens = [c.token("/discover/") for c in clients]
+    for client, token in zip(clients, tokens, strict=True):
+        open_the_whole_ladder(client, token)
     acknowledged, lock, stop = 0, threading.Lock(), threading.Event()
 
     def writer(n: int) -> None:

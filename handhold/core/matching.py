@@ -7,9 +7,18 @@ to *receiving* X makes "X, received by me"; a `together` item makes "X, received
 So A open to give X and B open to receive X produce the same token, and the mutual items are
 exactly the intersection of the two sets.
 
+Each person opens the ladder at their own pace: the gentle levels first (up to
+`FIRST_OPEN_LEVEL`), then one level at a time, only when that person chooses
+(`next_level_to_open`). An answer at a level its person has not opened counts for nothing, like
+an answer about an item the pack does not have. So each set holds only levels its own person
+opened, and the intersection only levels both opened: every mutual token has a level no higher
+than the lower of the two. Neither side needs to know how far the other opened, and nobody
+learns it beyond what the mutual set itself shows.
+
 Because matching is a plain set intersection over canonical tokens, a later version can compute
-it with private set intersection, without the server ever seeing the answers. Nothing else in
-Handhold computes matches: views call `reveal_mutual_interest`.
+it with private set intersection, without the server ever seeing the answers (each browser
+leaves out the levels its person has not opened). Nothing else in Handhold computes matches:
+views call `reveal_mutual_interest`.
 
 Pure Python, no Django.
 """
@@ -25,6 +34,8 @@ Choice = Literal["yes", "curious", "no"]
 
 OPEN_CHOICES: frozenset[str] = frozenset({"yes", "curious"})
 BOTH = "both"
+# Everyone starts with the ladder open this far: the gentle levels.
+FIRST_OPEN_LEVEL = 2
 
 
 @dataclass(frozen=True, order=True)
@@ -65,15 +76,29 @@ class CatalogItem:
     roles: frozenset[str]
 
 
+def next_level_to_open(opened: int, levels: Iterable[int]) -> int | None:
+    """The level a person opens next, one at a time: the lowest of the pack's `levels` above
+    the level they have `opened`; None once every level is open."""
+    return min((level for level in levels if level > opened), default=None)
+
+
 def open_tokens(
-    answers: Iterable[Answer], *, me: str, partner: str, catalog: Mapping[str, CatalogItem]
+    answers: Iterable[Answer],
+    *,
+    me: str,
+    partner: str,
+    catalog: Mapping[str, CatalogItem],
+    opened: int,
 ) -> frozenset[Token]:
-    """The tokens for everything `me` is open to. Answers about items or roles that the
-    catalog does not have (an item removed from a pack, a forged form) count for nothing."""
+    """The tokens for everything `me` is open to, at the levels `me` has `opened`. Answers
+    about items or roles that the catalog does not have (an item removed from a pack, a
+    forged form), or at a level not opened, count for nothing."""
     tokens = set()
     for answer in answers:
         item = catalog.get(answer.item_id)
         if item is None or answer.role not in item.roles or answer.choice not in OPEN_CHOICES:
+            continue
+        if item.level > opened:
             continue
         if answer.role == "give":
             receiver = partner
@@ -92,13 +117,21 @@ def reveal_mutual_interest(
     first: str,
     second: str,
     catalog: Mapping[str, CatalogItem],
+    first_opened: int,
+    second_opened: int,
 ) -> frozenset[Token]:
-    """The items both people are open to, for matching roles. Says nothing of who said yes
-    and who said curious, and nothing at all about anything that did not match."""
+    """The items both people are open to, for matching roles, at levels both have opened
+    (`first_opened` and `second_opened`: how far each opened the ladder). Says nothing of who
+    said yes and who said curious, nothing of how far either opened beyond the tokens
+    themselves, and nothing at all about anything that did not match."""
     if first == second or BOTH in (first, second):
         raise ValueError("the two people need two different labels, neither of them 'both'")
-    mine = open_tokens(first_answers, me=first, partner=second, catalog=catalog)
-    theirs = open_tokens(second_answers, me=second, partner=first, catalog=catalog)
+    mine = open_tokens(
+        first_answers, me=first, partner=second, catalog=catalog, opened=first_opened
+    )
+    theirs = open_tokens(
+        second_answers, me=second, partner=first, catalog=catalog, opened=second_opened
+    )
     return mine & theirs
 
 

@@ -17,19 +17,32 @@ LADDER_CHOICES = [
     (SKIP, _("Skip for now")),
 ]
 
+# A role is something you enjoy, not a favour: "to give", "to receive" (the pack's VOICE.md).
 ROLE_LABELS = {
-    "give": _("Me, for my partner"),
-    "receive": _("My partner, for me"),
+    "give": _("To give"),
+    "receive": _("To receive"),
     "together": _("Together"),
 }
 
 # How a mutual item reads for the viewer (the reveal, session steps): it never says who
 # answered what.
 MUTUAL_ROLE_WORDS = {
-    "give": _("you, for your partner"),
-    "receive": _("your partner, for you"),
+    "give": _("you give"),
+    "receive": _("you receive"),
     "together": _("together"),
 }
+BOTH_WAYS = _("both ways")
+
+
+def mutual_roles_in_words(roles) -> str:
+    """One item's mutual roles for the viewer, merged into one phrase: "both ways" when giving
+    and receiving are both mutual, otherwise that role's words. (A pack never gives an item
+    `together` beside another role.)"""
+    roles = set(roles)
+    if {"give", "receive"} <= roles:
+        return str(BOTH_WAYS)
+    (role,) = roles
+    return str(MUTUAL_ROLE_WORDS[role])
 
 
 def text_field_name(question_id: str) -> str:
@@ -101,12 +114,14 @@ class JournalForm(forms.Form):
 
 
 class LadderForm(forms.Form):
-    """Checks a post from the ladder; the ladder itself is drawn by discovery.ladder."""
+    """Checks a post from the ladder; the ladder itself is drawn by discovery.ladder. Only the
+    levels this person has `opened` are fields: anything else in a post is ignored."""
 
-    def __init__(self, *args, pack: Pack, **kwargs):
+    def __init__(self, *args, pack: Pack, opened: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.pack = pack
-        for activity in pack.activities:
+        self.activities = [a for a in pack.activities if a.level <= opened]
+        for activity in self.activities:
             for role in activity.roles:
                 self.fields[answer_field_name(activity.id, role)] = forms.ChoiceField(
                     label=ROLE_LABELS[role],
@@ -118,7 +133,7 @@ class LadderForm(forms.Form):
     def choices(self) -> dict[tuple[str, str], str]:
         """Only what was actually sent: a field left out of the request changes nothing."""
         chosen = {}
-        for activity in self.pack.activities:
+        for activity in self.activities:
             for role in activity.roles:
                 name = answer_field_name(activity.id, role)
                 if name in self.data:

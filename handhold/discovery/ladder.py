@@ -1,7 +1,10 @@
-"""The ladder's markup: rendered once per pack and language, then filled in per person.
+"""The ladder's markup: rendered once per pack, language and opened level, then filled in per
+person.
 
-Its 38 radio groups depend only on the content pack and the language; which radio is checked
-(and, after a tampered post, an error under a group) is all that belongs to the person.
+Its radio groups (38 with every level open) depend only on the content pack, the language and
+how far the person has opened the ladder (one of five levels at most, so at most five
+renderings per pack and language); which radio is checked (and, after a tampered post, an
+error under a group) is all that belongs to the person.
 Rendering the groups through the template engine on every request was most of the ladder
 page's cost (see the README's benchmark), so the fragment is rendered once, with a marker
 wherever a person's part goes, and each request joins the pieces with that person's choices.
@@ -51,22 +54,25 @@ class LadderMarkup:
 
 
 # Per process; two threads building it at once would only build it twice.
-_built: dict[tuple[str, str, str], LadderMarkup] = {}
+_built: dict[tuple[str, str, str, int], LadderMarkup] = {}
 
 
-def ladder_markup(pack: Pack) -> LadderMarkup:
-    """The ladder for `pack` in the active language, built on first use in this process."""
-    key = (str(pack.path), pack.id, get_language() or "")
+def ladder_markup(pack: Pack, *, opened: int) -> LadderMarkup:
+    """The ladder for `pack` in the active language, up to the level `opened`, built on first
+    use in this process."""
+    key = (str(pack.path), pack.id, get_language() or "", opened)
     markup = _built.get(key)
     if markup is None:
-        markup = _built[key] = _build(pack)
+        markup = _built[key] = _build(pack, opened)
     return markup
 
 
-def _build(pack: Pack) -> LadderMarkup:
+def _build(pack: Pack, opened: int) -> LadderMarkup:
     by_level: dict[int, list] = {}
     slots_made = 0
     for activity in pack.activities:
+        if activity.level > opened:
+            continue
         groups = []
         for role in activity.roles:
             name = answer_field_name(activity.id, role)

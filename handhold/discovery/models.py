@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -89,3 +90,29 @@ class FinishedAnswering(models.Model):
 
     def __str__(self) -> str:
         return f"Finished mark {self.pk}"
+
+
+class OpenedLevel(models.Model):
+    """How far one person has opened the ladder of one pack: the highest level they chose to
+    see. No row means only the gentle levels (core.matching.FIRST_OPEN_LEVEL).
+
+    It belongs to the person, not the couple: it is their own pace, it stays with them after
+    unpairing, and it is deleted with them. Their partner never sees it.
+    """
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="opened_levels"
+    )
+    pack_id = models.CharField(max_length=64)
+    level = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "pack_id"], name="one_opened_level_per_pack")
+        ]
+
+    def __str__(self) -> str:
+        return f"Opened level {self.pk}"

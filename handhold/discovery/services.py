@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from handhold.accounts.models import User
 from handhold.accounts.services import was_invited
 from handhold.core import matching
 from handhold.core.packs import Activity, Pack
-from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry
+from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry, OpenedLevel
 from handhold.discovery.signals import answers_changed
 
 SKIP = "skip"
@@ -78,6 +79,36 @@ def still_open_questions(*, author: User, pack: Pack, questions: list | None = N
 # Discover --------------------------------------------------------------------------------
 
 
+def opened_level_of(*, person: User, pack: Pack) -> int:
+    """The highest level this person has opened; the gentle levels until they open more."""
+    rows = OpenedLevel.objects.filter(person=person, pack_id=pack.id)
+    level = rows.values_list("level", flat=True).first()
+    return level or matching.FIRST_OPEN_LEVEL
+
+
+def next_level_for(*, opened: int, pack: Pack) -> int | None:
+    """The level this person would open next, or None when the whole ladder is open."""
+    return matching.next_level_to_open(opened, (a.level for a in pack.activities))
+
+
+@transaction.atomic
+def open_next_level(*, person: User, pack: Pack) -> int | None:
+    """Open one more level of the ladder for this person alone; returns the level opened, or
+    None when everything was open already. Nobody else is told: their partner's pages read the
+    same whatever level this is (tests/test_privacy.py)."""
+    row = OpenedLevel.objects.select_for_update().filter(person=person, pack_id=pack.id).first()
+    opened = row.level if row else matching.FIRST_OPEN_LEVEL
+    level = next_level_for(opened=opened, pack=pack)
+    if level is None:
+        return None
+    if row is None:
+        row = OpenedLevel(person=person, pack_id=pack.id)
+    row.level, row.opened_at = level, timezone.now()
+    row.full_clean()
+    row.save()
+    return level
+
+
 def answers_of(*, person: User, pack: Pack) -> dict[tuple[str, str], str]:
     rows = Answer.objects.filter(person=person, pack_id=pack.id).values_list(
         "item_id", "role", "choice"
@@ -90,8 +121,11 @@ def save_answers(*, person: User, pack: Pack, choices: dict[tuple[str, str], str
     """Save answers: (item id, role) -> yes, curious, no, or skip (which removes the answer).
 
     A change to no takes effect at once: the next reveal simply no longer has the item.
+    Answers at a level this person has not opened are ignored: the ladder never offered them,
+    so only a forged form can send them.
     """
-    valid = {(a.id, role) for a in pack.activities for role in a.roles}
+    opened = opened_level_of(person=person, pack=pack)
+    valid = {(a.id, role) for a in pack.activities for role in a.roles if a.level <= opened}
     existing = {
         (row.item_id, row.role): row
         for row in Answer.objects.select_for_update().filter(person=person, pack_id=pack.id)
@@ -165,11 +199,17 @@ class Reveal:
         return min((item.activity.level for item in self.items), default=None)
 
 
-def _finished_in_couple(viewer: User, pack: Pack) -> set[int]:
-    """Who in the viewer's couple has marked their answers finished. The marks belong to the
-    couple, and a couple is only ever its two members, so two marks mean both."""
+def _finished_in_couple(viewer: User, pack: Pack) -> dict[int, int]:
+    """Who in the viewer's couple has marked their answers finished, each with the level they
+    opened the ladder to (one query). The marks belong to the couple, and a couple is only ever
+    its two members, so two marks mean both."""
+    opened = OpenedLevel.objects.filter(person=OuterRef("person_id"), pack_id=pack.id)
     rows = FinishedAnswering.objects.filter(couple_id=viewer.couple_id, pack_id=pack.id)
-    return set(rows.values_list("person_id", flat=True))
+    rows = rows.annotate(opened=Subquery(opened.values("level")))
+    return {
+        person_id: opened or matching.FIRST_OPEN_LEVEL
+        for person_id, opened in rows.values_list("person_id", "opened")
+    }
 
 
 def reveal_state(*, viewer: User, pack: Pack) -> Literal["not_paired", "waiting", "revealed"]:
@@ -191,7 +231,7 @@ def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
     i_have_finished = viewer.pk in finished
     if len(finished) != 2:
         return Reveal(state="waiting", i_have_finished=i_have_finished)
-    (partner_pk,) = finished - {viewer.pk}
+    (partner_pk,) = finished.keys() - {viewer.pk}
     mine, theirs = [], []
     rows = Answer.objects.filter(person_id__in=finished, pack_id=pack.id).values_list(
         "person_id", "item_id", "role", "choice"
@@ -200,7 +240,13 @@ def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
         answer = matching.Answer(item_id, role, choice)
         (mine if person_id == viewer.pk else theirs).append(answer)
     tokens = matching.reveal_mutual_interest(
-        mine, theirs, first=str(viewer.pk), second=str(partner_pk), catalog=catalog_of(pack)
+        mine,
+        theirs,
+        first=str(viewer.pk),
+        second=str(partner_pk),
+        catalog=catalog_of(pack),
+        first_opened=finished[viewer.pk],
+        second_opened=finished[partner_pk],
     )
     items = tuple(
         MutualItem(pack.activity(t.item_id), matching.role_for(t, viewer=str(viewer.pk)))
@@ -210,9 +256,11 @@ def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
 
 
 def export_for(user: User) -> dict:
-    """This person's own journal and answers, for their export. Nothing of their partner's."""
+    """This person's own journal, answers and how far they opened the ladder, for their
+    export. Nothing of their partner's."""
     journal = JournalEntry.objects.filter(author=user).order_by("pack_id", "question_id")
     answers = Answer.objects.filter(person=user).order_by("pack_id", "item_id", "role")
+    opened = OpenedLevel.objects.filter(person=user).order_by("pack_id")
     return {
         "journal": [
             {
@@ -233,5 +281,9 @@ def export_for(user: User) -> dict:
                 "updated_at": a.updated_at.isoformat(),
             }
             for a in answers
+        ],
+        "opened_levels": [
+            {"pack": o.pack_id, "level": o.level, "opened_at": o.opened_at.isoformat()}
+            for o in opened
         ],
     }

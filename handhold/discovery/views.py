@@ -4,16 +4,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from handhold.content.registry import default_pack
 from handhold.discovery import services
 from handhold.discovery.forms import (
-    MUTUAL_ROLE_WORDS,
     JournalForm,
     LadderForm,
     answer_field_name,
+    mutual_roles_in_words,
 )
 from handhold.discovery.ladder import ladder_markup
 from handhold.discovery.templatetags.discovery_extras import level_name
@@ -74,10 +75,13 @@ def card(request, card_id: str):
 @require_http_methods(["GET", "POST"])
 def discover(request):
     pack = default_pack()
+    opened = services.opened_level_of(person=request.user, pack=pack)
     if request.method == "POST":
-        form = LadderForm(request.POST, pack=pack)
+        form = LadderForm(request.POST, pack=pack, opened=opened)
         if form.is_valid():
             services.save_answers(person=request.user, pack=pack, choices=form.choices())
+            if "open_next" in request.POST:
+                return _open_next_level(request, pack)
             if "finish" in request.POST:
                 try:
                     services.mark_finished(person=request.user, pack=pack)
@@ -91,36 +95,64 @@ def discover(request):
             messages.success(request, _("Saved. Only you can see your answers."))
             return redirect("discovery:discover")
         # Only a tampered post gets here: show what was sent, with the errors.
-        ladder = ladder_markup(pack).fill(request.POST, form.errors)
+        ladder = ladder_markup(pack, opened=opened).fill(request.POST, form.errors)
         status = 400
     else:
         form = None
         current = services.answers_of(person=request.user, pack=pack)
         chosen = {answer_field_name(item, role): c for (item, role), c in current.items()}
-        ladder = ladder_markup(pack).fill(chosen)
+        ladder = ladder_markup(pack, opened=opened).fill(chosen)
         status = 200
+    next_level = services.next_level_for(opened=opened, pack=pack)
     context = {
         "form": form,
         "ladder": ladder,
         "paired": request.user.is_paired,
         "finished": services.has_finished(person=request.user, pack=pack),
+        "next_level": next_level,
+        "next_level_name": level_name(next_level) if next_level else "",
     }
     return render(request, "discovery/discover.html", context, status=status)
+
+
+def _open_next_level(request, pack):
+    """The answers are saved; now one more level, for this person alone."""
+    level = services.open_next_level(person=request.user, pack=pack)
+    if level is None:
+        return redirect("discovery:discover")
+    messages.success(
+        request,
+        _("Saved, and level %(level)s is open. Only you can see how far you have looked.")
+        % {"level": level},
+    )
+    return redirect(f"{reverse('discovery:discover')}#level-{level}")
 
 
 @login_required
 @require_GET
 def reveal(request):
-    result = services.reveal_for(viewer=request.user, pack=default_pack())
-    return render(
-        request, "discovery/reveal.html", {"reveal": result, "levels": _by_level(result.items)}
-    )
+    pack = default_pack()
+    result = services.reveal_for(viewer=request.user, pack=pack)
+    levels = _by_level(result.items, pack)
+    context = {"reveal": result, "levels": levels, "first_evening": _first_evening(levels)}
+    return render(request, "discovery/reveal.html", context)
 
 
-def _by_level(items) -> list[tuple[int, str, list[tuple[str, str]]]]:
-    """[(level, its name, [(title, role)])], as plain strings: cheaper to draw than objects."""
-    levels: dict[int, list[tuple[str, str]]] = {}
+def _by_level(items, pack) -> list[tuple[int, str, list[tuple[str, str]]]]:
+    """[(level, its name, [(title, roles in words)])]: one line per item with its roles merged
+    ("both ways"), gentlest level first, in the pack's order within a level. Plain strings:
+    cheaper to draw than objects."""
+    roles: dict[str, set[str]] = {}
     for item in items:
-        role = str(MUTUAL_ROLE_WORDS[item.role])
-        levels.setdefault(item.activity.level, []).append((item.activity.title, role))
+        roles.setdefault(item.activity.id, set()).add(item.role)
+    levels: dict[int, list[tuple[str, str]]] = {}
+    for activity in pack.activities:  # the pack's order
+        if activity.id in roles:
+            line = (activity.title, mutual_roles_in_words(roles[activity.id]))
+            levels.setdefault(activity.level, []).append(line)
     return [(level, level_name(level), rows) for level, rows in sorted(levels.items())]
+
+
+def _first_evening(levels) -> list[tuple[str, str]]:
+    """The gentlest mutual items, up to three: something to talk about, not a plan."""
+    return [line for _level, _name, rows in levels for line in rows][:3]

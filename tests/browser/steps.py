@@ -26,3 +26,13 @@ def pair(first, second) -> None:
     second.goto("/pair/")
     second.get_by_label("Invitation code").fill(code)
     second.get_by_role("button", name="Join").click()
+
+
+def open_levels(page, up_to: int) -> None:
+    """On the ladder, "Show me the next level" until level `up_to` is there: one level at a
+    time, as a person opens it."""
+    if "/discover/" not in page.url:
+        page.goto("/discover/")
+    while page.locator(f"#level-{up_to}").count() == 0:
+        page.get_by_role("button", name="Show me the next level").click()
+        page.wait_for_load_state("load")

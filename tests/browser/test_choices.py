@@ -19,11 +19,11 @@ LOOK = """group => [...group.querySelectorAll("label")].map(label => {
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_yes_curious_and_no_look_the_same_and_none_is_chosen(open_page, size):
-    from tests.browser.steps import sign_up
+    from tests.browser.steps import open_levels, sign_up
 
     page = open_page(**size)
     sign_up(page, "sam")
-    page.goto("/discover/")
+    open_levels(page, 5)
     assert page.locator(".choices input:checked").count() == 0
     groups = page.locator(".choices")
     assert groups.count() >= 20

@@ -55,6 +55,10 @@ def test_sign_up_pairing_and_the_ladder_with_the_keyboard_alone(open_page):
     blake.goto("/discover/")
     tab_to(blake, "input[name='buttock-massage__receive']")
     blake.keyboard.press("Space")  # the first choice: yes
+    for level in (3, 4):  # one level at a time, saving on the way
+        tab_to(blake, "button[name=open_next]")
+        blake.keyboard.press("Enter")
+        blake.wait_for_url(f"**/discover/#level-{level}")
     tab_to(blake, "input[name='small-plug__receive']")
     blake.keyboard.press("Space")
     blake.keyboard.press("ArrowRight")  # yes -> curious

@@ -3,7 +3,7 @@ both."""
 
 import pytest
 
-from tests.browser.steps import pair, sign_up
+from tests.browser.steps import open_levels, pair, sign_up
 from tests.browser.walk import propose_and_run_a_session
 
 
@@ -25,6 +25,7 @@ def test_propose_trim_accept_red_and_both_debriefs(open_page):
         page.goto("/discover/")
         answer(page, "compliment-body", role, "yes")
         answer(page, "buttock-massage", role, "yes")
+        open_levels(page, 4)
         answer(page, "small-plug", role, "curious")
         page.get_by_role("button", name="Save and mark my answers finished").click()
     for page in (alex, blake):

@@ -1,6 +1,7 @@
-"""Every flow works with JavaScript switched off: sign-up, pairing, answering, the reveal."""
+"""Every flow works with JavaScript switched off: sign-up, pairing, answering, opening the next
+level, the reveal."""
 
-from tests.browser.steps import pair, sign_up
+from tests.browser.steps import open_levels, pair, sign_up
 
 
 def test_the_whole_journey_without_javascript(open_page):
@@ -25,8 +26,11 @@ def test_the_whole_journey_without_javascript(open_page):
     for page, role in ((alex, "give"), (blake, "receive")):
         page.goto("/discover/")
         page.locator(f"input[name='kisses-lower-back__{role}'][value='curious']").check()
+        open_levels(page, 3)
+        page.locator(f"input[name='perineum-massage__{role}'][value='yes']").check()
         page.get_by_role("button", name="Save and mark my answers finished").click()
 
     for page in (alex, blake):
         page.goto("/discover/together/")
-        assert "Kisses on the lower back" in page.locator("main").inner_text()
+        text = page.locator("main").inner_text()
+        assert "Kisses on the lower back" in text and "Massage of the perineum" in text

@@ -5,7 +5,7 @@ every whole-site check (accessibility, phone width, touch targets, page weight) 
 screenshots. A new page joins the product by joining this walk.
 """
 
-from tests.browser.steps import pair, sign_up
+from tests.browser.steps import open_levels, pair, sign_up
 
 VISITOR_PAGES = [
     "/",
@@ -113,7 +113,13 @@ def walk(open_page, visit, **options):
         page.goto("/discover/")
         page.locator(f"input[name='compliment-body__{role}'][value='yes']").check()
         page.locator(f"input[name='buttock-massage__{role}'][value='yes']").check()
+        page.get_by_role("button", name="Show me the next level").click()
+        visit(page, f"{name} after opening level 3")
+        open_levels(page, 5)
+        visit(page, f"{name} with the whole ladder open")
         page.locator(f"input[name='small-plug__{role}'][value='curious']").check()
+        page.locator("input[name='playful-squeeze__give'][value='yes']").check()
+        page.locator("input[name='playful-squeeze__receive'][value='curious']").check()
         page.get_by_role("button", name="Save and mark my answers finished").click()
         visit(page, f"{name} after finishing")
     for name, page in (("alex", alex), ("blake", blake)):

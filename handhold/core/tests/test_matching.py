@@ -6,9 +6,11 @@ from hypothesis import strategies as st
 
 from handhold.core.matching import (
     BOTH,
+    FIRST_OPEN_LEVEL,
     Answer,
     CatalogItem,
     Token,
+    next_level_to_open,
     reveal_mutual_interest,
     role_for,
 )
@@ -20,8 +22,17 @@ CATALOG = {
 }
 
 
-def reveal(a, b):
-    return reveal_mutual_interest(a, b, first="A", second="B", catalog=CATALOG)
+def reveal(a, b, opened=(5, 5)):
+    """The reveal between A and B; by default both have opened every level."""
+    return reveal_mutual_interest(
+        a,
+        b,
+        first="A",
+        second="B",
+        catalog=CATALOG,
+        first_opened=opened[0],
+        second_opened=opened[1],
+    )
 
 
 def test_giving_matches_receiving():
@@ -75,7 +86,9 @@ def test_the_role_reads_from_each_side():
 
 def test_the_two_labels_must_differ():
     with pytest.raises(ValueError):
-        reveal_mutual_interest([], [], first="A", second="A", catalog=CATALOG)
+        reveal_mutual_interest(
+            [], [], first="A", second="A", catalog=CATALOG, first_opened=5, second_opened=5
+        )
 
 
 ITEM_ROLES = [(item, role) for item, info in CATALOG.items() for role in sorted(info.roles)]
@@ -109,7 +122,13 @@ def test_reveal_is_exactly_the_role_matched_items_both_are_open_to(a, b):
 def test_the_reveal_is_the_same_whichever_side_computes_it(a, b):
     forward = reveal(as_answers(a), as_answers(b))
     backward = reveal_mutual_interest(
-        as_answers(b), as_answers(a), first="B", second="A", catalog=CATALOG
+        as_answers(b),
+        as_answers(a),
+        first="B",
+        second="A",
+        catalog=CATALOG,
+        first_opened=5,
+        second_opened=5,
     )
     assert forward == backward
 
@@ -120,3 +139,51 @@ def test_token_keys_round_trip_and_refuse_nonsense():
     for bad in ("", "buttock-massage", "|17", "buttock-massage|"):
         with pytest.raises(ValueError):
             Token.from_key(bad, level_of=lambda item: 2)
+
+
+# Each person opens the ladder at their own pace -------------------------------------------
+
+levels_opened = st.integers(min_value=1, max_value=5)
+
+
+def test_everyone_starts_with_the_gentle_levels_open():
+    assert FIRST_OPEN_LEVEL == 2
+
+
+def test_the_next_level_is_one_step_up_and_none_at_the_top():
+    assert next_level_to_open(2, [1, 2, 3, 4, 5]) == 3
+    assert next_level_to_open(4, [1, 2, 3, 4, 5]) == 5
+    assert next_level_to_open(5, [1, 2, 3, 4, 5]) is None
+
+
+def test_a_level_the_pack_does_not_have_is_stepped_over():
+    assert next_level_to_open(2, [1, 2, 2, 4]) == 4
+    assert next_level_to_open(2, [1, 2]) is None
+
+
+def test_an_answer_above_the_level_its_person_opened_counts_for_nothing():
+    a = [Answer("plug", "give", "yes")]
+    b = [Answer("plug", "receive", "yes")]
+    assert reveal(a, b, opened=(5, 5)) == {Token(4, "plug", "B")}
+    assert reveal(a, b, opened=(3, 5)) == frozenset()
+    assert reveal(a, b, opened=(5, 3)) == frozenset()
+    assert reveal(a, b, opened=(4, 4)) == {Token(4, "plug", "B")}
+
+
+@given(answer_sets, answer_sets, levels_opened, levels_opened)
+def test_the_reveal_covers_only_levels_both_opened(a, b, first_opened, second_opened):
+    """The mutual set with levels opened is the whole mutual set cut at the lower of the two."""
+    everything = reveal(as_answers(a), as_answers(b))
+    got = reveal(as_answers(a), as_answers(b), opened=(first_opened, second_opened))
+    ceiling = min(first_opened, second_opened)
+    assert got == {t for t in everything if t.level <= ceiling}
+
+
+@given(answer_sets, answer_sets, levels_opened, levels_opened)
+def test_opening_further_than_the_other_shows_nothing_more(a, b, mine, further):
+    """However far B opened beyond A, and whatever B answered up there, A's reveal is the one
+    it would be had B opened only as far as A."""
+    further = max(mine, further)
+    assert reveal(as_answers(a), as_answers(b), opened=(mine, further)) == reveal(
+        as_answers(a), as_answers(b), opened=(mine, mine)
+    )

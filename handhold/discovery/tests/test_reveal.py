@@ -1,5 +1,7 @@
 from django.urls import reverse
 
+from handhold.discovery.tests.ladder import open_levels
+
 DISCOVER = reverse("discovery:discover")
 REVEAL = reverse("discovery:reveal")
 
@@ -23,12 +25,53 @@ def test_nothing_is_revealed_until_both_have_finished(client_for, asker, partner
         assert "A massage of the buttocks" in html
 
 
+def line_for(html: str, title: str) -> str:
+    """The reveal's line for one item, as text."""
+    start = html.index(f"<strong>{title}</strong>")
+    return html[start : html.index("</li>", start)].replace("<strong>", "").replace("</strong>", "")
+
+
 def test_the_reveal_shows_roles_from_each_side(client_for, asker, partner):
     alex, blake = client_for(asker), client_for(partner)
     alex.post(DISCOVER, {"buttock-massage__give": "yes", "finish": "1"})
     blake.post(DISCOVER, {"buttock-massage__receive": "curious", "finish": "1"})
-    assert "you, for your partner" in alex.get(REVEAL).content.decode()
-    assert "your partner, for you" in blake.get(REVEAL).content.decode()
+    assert "—&nbsp;you give" in line_for(
+        alex.get(REVEAL).content.decode(), "A massage of the buttocks"
+    )
+    assert "—&nbsp;you receive" in line_for(
+        blake.get(REVEAL).content.decode(), "A massage of the buttocks"
+    )
+
+
+def test_both_ways_is_one_line(client_for, asker, partner):
+    alex, blake = client_for(asker), client_for(partner)
+    both = {"playful-squeeze__give": "yes", "playful-squeeze__receive": "curious"}
+    alex.post(DISCOVER, both | {"kisses-lower-back__give": "yes", "finish": "1"})
+    blake.post(DISCOVER, both | {"kisses-lower-back__receive": "yes", "finish": "1"})
+    html = alex.get(REVEAL).content.decode()
+    main = html.split("<main")[1].split('id="first-evening"')[0]
+    assert main.count("<strong>A playful squeeze</strong>") == 1
+    assert line_for(html, "A playful squeeze").endswith("—&nbsp;both ways</span>")
+    assert line_for(html, "Kisses on the lower back").endswith("—&nbsp;you give</span>")
+
+
+def test_together_items_read_together(client_for, asker, partner):
+    for client in (client_for(asker), client_for(partner)):
+        client.post(DISCOVER, {"talk-about-it-together__together": "yes", "finish": "1"})
+    html = client_for(asker).get(REVEAL).content.decode()
+    assert line_for(html, "Talking about it, just talking").endswith("—&nbsp;together</span>")
+
+
+def test_roles_never_read_like_a_favour(client_for, asker, partner):
+    alex, blake = client_for(asker), client_for(partner)
+    alex.post(DISCOVER, {"buttock-massage__give": "yes", "finish": "1"})
+    blake.post(DISCOVER, {"buttock-massage__receive": "yes", "finish": "1"})
+    for client in (alex, blake):
+        for url in (DISCOVER, REVEAL):
+            html = client.get(url).content.decode().lower()
+            for favour in ("me, for my partner", "my partner, for me", "you, for your partner"):
+                assert favour not in html
+            assert "your partner, for you" not in html
 
 
 def test_the_reveal_never_says_yes_or_curious(client_for, asker, partner):
@@ -41,6 +84,8 @@ def test_the_reveal_never_says_yes_or_curious(client_for, asker, partner):
 
 
 def test_a_change_to_no_removes_the_item_at_once(client_for, asker, partner):
+    open_levels(asker)
+    open_levels(partner)
     alex, blake = client_for(asker), client_for(partner)
     alex.post(DISCOVER, {"small-plug__give": "yes", "compliment-body__give": "yes", "finish": "1"})
     blake.post(
@@ -54,20 +99,61 @@ def test_a_change_to_no_removes_the_item_at_once(client_for, asker, partner):
         assert "A compliment about their body" in html
 
 
-def test_the_gentle_next_step_names_the_lowest_level(client_for, asker, partner):
+def test_levels_are_grouped_gentlest_first(client_for, asker, partner):
+    open_levels(asker)
+    open_levels(partner)
+    alex, blake = client_for(asker), client_for(partner)
+    items = ["small-plug", "compliment-body", "perineum-massage", "buttock-massage"]
+    alex.post(DISCOVER, {f"{item}__give": "yes" for item in items} | {"finish": "1"})
+    blake.post(DISCOVER, {f"{item}__receive": "yes" for item in items} | {"finish": "1"})
+    html = alex.get(REVEAL).content.decode()
+    headings = [html.index(f'id="mutual-{level}"') for level in (1, 2, 3, 4)]
+    assert headings == sorted(headings)
+    assert 'id="mutual-5"' not in html
+
+
+def first_evening(html: str) -> str:
+    return html.split('id="first-evening"')[1].split("</section>")[0]
+
+
+def test_a_first_evening_offers_the_three_gentlest_things_to_talk_about(client_for, asker, partner):
+    open_levels(asker)
+    open_levels(partner)
+    alex, blake = client_for(asker), client_for(partner)
+    items = ["small-plug", "perineum-massage", "buttock-massage", "compliment-body"]
+    alex.post(DISCOVER, {f"{item}__give": "yes" for item in items} | {"finish": "1"})
+    blake.post(DISCOVER, {f"{item}__receive": "yes" for item in items} | {"finish": "1"})
+    evening = first_evening(alex.get(REVEAL).content.decode())
+    assert "not a plan" in evening
+    for title in ("A compliment about their body", "A massage of the buttocks"):
+        assert f"<strong>{title}</strong>" in evening
+    assert "Massage of the perineum" in evening
+    assert "A small plug" not in evening
+    assert evening.index("A compliment") < evening.index("A massage") < evening.index("perineum")
+
+
+def test_the_reveal_covers_only_levels_both_opened(client_for, asker, partner):
+    """Alex opened every level and said yes to a plug; Blake opened level 4 only later. Until
+    then the plug is not there, and nothing says why."""
+    open_levels(asker)
     alex, blake = client_for(asker), client_for(partner)
     alex.post(DISCOVER, {"small-plug__give": "yes", "buttock-massage__give": "yes", "finish": "1"})
-    blake.post(
-        DISCOVER, {"small-plug__receive": "yes", "buttock-massage__receive": "yes", "finish": "1"}
-    )
-    assert "the lowest level you both chose, level 2" in alex.get(REVEAL).content.decode()
+    blake.post(DISCOVER, {"buttock-massage__receive": "yes", "finish": "1"})
+    html = blake.get(REVEAL).content.decode()
+    assert "A massage of the buttocks" in html and "A small plug" not in html
+    open_levels(partner, up_to=4)
+    blake.post(DISCOVER, {"small-plug__receive": "curious"})
+    for client in (alex, blake):
+        assert "A small plug" in client.get(REVEAL).content.decode()
 
 
 def test_nothing_in_common_is_said_kindly(client_for, asker, partner):
     alex, blake = client_for(asker), client_for(partner)
-    alex.post(DISCOVER, {"small-plug__give": "yes", "finish": "1"})
-    blake.post(DISCOVER, {"small-plug__receive": "no", "finish": "1"})
-    assert "nothing you both chose" in alex.get(REVEAL).content.decode()
+    alex.post(DISCOVER, {"buttock-massage__give": "yes", "finish": "1"})
+    blake.post(DISCOVER, {"buttock-massage__receive": "no", "finish": "1"})
+    html = alex.get(REVEAL).content.decode()
+    assert "nothing you both chose" in html
+    assert 'id="first-evening"' not in html
 
 
 def test_answers_from_before_a_new_pairing_are_not_revealed_until_finished_again(
@@ -76,12 +162,12 @@ def test_answers_from_before_a_new_pairing_are_not_revealed_until_finished_again
     from handhold.accounts.services import unpair
 
     alex, blake = client_for(asker), client_for(partner)
-    alex.post(DISCOVER, {"pegging__give": "yes", "finish": "1"})
-    blake.post(DISCOVER, {"pegging__receive": "yes", "finish": "1"})
+    alex.post(DISCOVER, {"buttock-massage__give": "yes", "finish": "1"})
+    blake.post(DISCOVER, {"buttock-massage__receive": "yes", "finish": "1"})
     unpair(user=asker)
     asker.refresh_from_db()
     sam = make_person("sam")
     pair(asker, sam)
     sam_client = client_for(sam)
-    sam_client.post(DISCOVER, {"pegging__receive": "yes", "finish": "1"})
+    sam_client.post(DISCOVER, {"buttock-massage__receive": "yes", "finish": "1"})
     assert "Waiting for both of you." in sam_client.get(REVEAL).content.decode()

@@ -7,9 +7,12 @@ from django.utils import timezone
 from handhold.content.registry import default_pack
 from handhold.couples.services import record_talk_confirmation
 from handhold.discovery.services import mark_finished, save_answers
+from handhold.discovery.tests.ladder import open_levels
 
 
 def answer(person, choices):
+    """Answer as someone who opened the whole ladder, so that items at levels 3 to 5 count."""
+    open_levels(person)
     save_answers(person=person, pack=default_pack(), choices=choices)
     mark_finished(person=person, pack=default_pack())
 
