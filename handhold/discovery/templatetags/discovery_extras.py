@@ -5,6 +5,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from markdown_it import MarkdownIt
 
+from handhold.discovery.forms import MUTUAL_ROLE_WORDS
+
 register = template.Library()
 
 # Raw HTML in a pack is never passed through: an educator's typo cannot inject markup.
@@ -27,3 +29,9 @@ def markdown(text: str) -> str:
 @register.filter
 def level_name(level: int) -> str:
     return LEVEL_NAMES.get(level, "")
+
+
+@register.filter
+def role_words(role: str) -> str:
+    """How a mutual role reads for the viewer: "you give", "you receive" or "together"."""
+    return MUTUAL_ROLE_WORDS.get(role, "")

@@ -319,7 +319,9 @@ def test_the_other_agrees_to_fewer_steps_a_lower_ceiling_and_their_own_stop_word
     plan.refresh_from_db()
     assert (plan.status, plan.ceiling, plan.stop_word) == ("agreed", 1, "Kiwi")
     assert [s.item_id for s in plan.steps.all()] == ["compliment-body"]
-    assert b"Kiwi" in client_for(alex).get(url("session", plan)).content
+    page = client_for(alex).get(url("session", plan)).content.decode()
+    assert "Kiwi" in page
+    assert "A compliment about their body (you give), level 1" in page  # never a favour
 
 
 def test_agreeing_never_adds_a_step_or_raises_the_ceiling(client_for, settled):
