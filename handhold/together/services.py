@@ -228,12 +228,6 @@ def pacing_for(*, user: User, pack: Pack, mutual: frozenset[Token] | None = None
     )
 
 
-def why_no_proposal(*, user: User, pack: Pack) -> str | None:
-    """None when a session may be proposed now; otherwise a kind reason with no countdown."""
-    reason = pacing_for(user=user, pack=pack).reason
-    return None if reason is None else str(MESSAGES[reason])
-
-
 def proposable_steps(*, user: User, pacing: Pacing, mutual: frozenset[Token]) -> list[Token]:
     """The steps this person is offered when proposing: mutual, within the ceiling, and not
     resting by their *own* red or stop. Steps resting by the partner's are refused when
