@@ -25,6 +25,17 @@ def test_every_card_page_opens_and_names_a_source(client, db):
         assert card.sources[0].title.replace("'", "&#x27;").encode() in response.content
 
 
+def test_source_addresses_are_text_to_copy_never_links(client, db):
+    """As on the resources page: nothing on a card reaches out, even on a click."""
+    for card in default_pack().cards:
+        html = client.get(reverse("discovery:card", args=[card.id])).content.decode()
+        sources = html.split("<h2>Sources</h2>")[1].split("</ul>")[0]
+        assert "<a " not in sources
+        for source in card.sources:
+            if source.url:
+                assert f'<code translate="no">{source.url}</code>' in sources
+
+
 def test_a_card_links_back_to_the_ladder_items_it_explains(client, db):
     html = client.get(reverse("discovery:card", args=["toys-and-flared-bases"])).content.decode()
     assert "A small plug" in html
