@@ -29,7 +29,8 @@ def _plan_or_404(user, plan_id: int) -> SessionPlan:
 
 
 def _label(title: str, role: str, level: int) -> str:
-    return f"{title} ({MUTUAL_ROLE_WORDS[role]}), level {level}"
+    words = {"title": title, "role": MUTUAL_ROLE_WORDS[role], "level": level}
+    return _("%(title)s (%(role)s), level %(level)s") % words
 
 
 def _token_label(token: Token, user, pack) -> str:
