@@ -29,7 +29,7 @@ QUERY_BUDGET = {
     "conversation:plan": 4,
     "conversation:invite": 7,
     "together:journey": 14,
-    "together:sessions": 13,
+    "together:sessions": 12,
     "together:prepare": 5,
 }
 

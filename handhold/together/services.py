@@ -195,7 +195,12 @@ class Pacing:
     ceiling: int  # the highest ceiling the next session may have
     resting_from: int | None  # for everyone: no step at or above this level
     my_resting_from: int | None  # this person's own halts only: safe to show them
-    someone_rests: bool  # the neutral "some steps are resting" line, the same for both
+    my_halts: tuple[Halt, ...]  # this person's own red or stop, not opened again yet
+
+    @property
+    def someone_rests(self) -> bool:
+        """The neutral "some steps are resting" line, the same for both."""
+        return self.resting_from is not None
 
 
 def pacing_for(*, user: User, pack: Pack, mutual: frozenset[Token] | None = None) -> Pacing:
@@ -224,7 +229,7 @@ def pacing_for(*, user: User, pack: Pack, mutual: frozenset[Token] | None = None
         ceiling=consent.ceiling_allowed(history, lowest_mutual_level=lowest),
         resting_from=consent.resting_from(rules),
         my_resting_from=consent.resting_from(r for r in rules if r.by == str(user.pk)),
-        someone_rests=consent.resting_from(rules) is not None,
+        my_halts=tuple(h for h in halts if h.held_by_id == user.pk and h.opened_at is None),
     )
 
 

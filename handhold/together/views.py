@@ -120,14 +120,13 @@ def sessions(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("Your proposal is with your partner."))
                 return redirect("together:session", plan_id=plan.pk)
-    my_halts = [h for h in services.halts_of(user) if h.held_by_id == user.pk and not h.opened_at]
     context = {
         "form": form,
         "reason": services.MESSAGES[pacing.reason] if pacing.reason else None,
         "ceiling": pacing.ceiling,
         "plans": services.plans_for(user)[:10] if user.couple_id else [],
         "someone_rests": pacing.someone_rests,
-        "my_halts": my_halts,
+        "my_halts": pacing.my_halts,
         "resting_titles": _resting_titles(user, pack, pacing, mutual),
         "paused": couples.pause_of(user),
     }
