@@ -28,7 +28,7 @@ QUERY_BUDGET = {
     "discovery:reveal": 5,
     "conversation:plan": 4,
     "conversation:invite": 7,
-    "together:journey": 14,
+    "together:journey": 13,
     "together:sessions": 12,
     "together:prepare": 5,
 }

@@ -41,7 +41,9 @@ def _token_label(token: Token, user, pack) -> str:
 @login_required
 @require_GET
 def journey(request: HttpRequest) -> HttpResponse:
-    context = {"journey": journey_for(request.user), **waiting_context(request.user)}
+    journey = journey_for(request.user)
+    paused = journey["pause"] is not None
+    context = {"journey": journey, **waiting_context(request.user, paused=paused)}
     return render(request, "together/journey.html", context)
 
 

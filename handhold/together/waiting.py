@@ -33,10 +33,13 @@ class Waiting:
     plan: SessionPlan | None = None
 
 
-def waiting_for(user: User) -> list[Waiting]:
+def waiting_for(user: User, *, paused: bool | None = None) -> list[Waiting]:
     """Four small queries for a paired person, none for anyone else. While the couple is
-    paused nothing waits: a pause means no reminders, for either of them."""
-    if user.couple_id is None or couples.is_paused(user):
+    paused nothing waits: a pause means no reminders, for either of them. `paused` saves
+    asking again when the caller has read the pause already."""
+    if user.couple_id is None:
+        return []
+    if couples.is_paused(user) if paused is None else paused:
         return []
     pack = default_pack()
     waiting = []
@@ -142,7 +145,7 @@ def context(request) -> dict:
     }
 
 
-def waiting_context(user: User) -> dict:
+def waiting_context(user: User, *, paused: bool | None = None) -> dict:
     """For the pages that show the whole list: the list, and the dot from the same reading."""
-    waiting = waiting_for(user)
+    waiting = waiting_for(user, paused=paused)
     return {"waiting": waiting, "waiting_for_you": bool(waiting)}
