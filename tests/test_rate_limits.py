@@ -14,14 +14,14 @@ from handhold.conversation.models import ConversationDraft
 
 @pytest.fixture(autouse=True)
 def _tight_limits(settings, db):
-    caches["ratelimit"].clear()
+    caches["counters"].clear()
     settings.HANDHOLD_RATE_LIMITS = {
         "sign_up": "3/h",
         "pairing_code": "3/h",
         "pressure_check": "3/m",
     }
     yield
-    caches["ratelimit"].clear()
+    caches["counters"].clear()
 
 
 def sign_up(client, n, ip="10.9.0.1"):
@@ -70,7 +70,7 @@ def test_the_pressure_check_is_limited_per_person(client_for, stranger):
 
 
 def test_a_counter_starts_once_and_counts_up():
-    store = caches["ratelimit"]
+    store = caches["counters"]
     assert store.add("tries", 1, 60) is True
     assert store.add("tries", 1, 60) is False
     assert store.incr("tries") == 2
@@ -79,7 +79,7 @@ def test_a_counter_starts_once_and_counts_up():
 
 
 def test_an_expired_counter_starts_again_and_cannot_be_counted_up(time_machine):
-    store = caches["ratelimit"]
+    store = caches["counters"]
     time_machine.move_to(time.time(), tick=False)
     store.add("tries", 1, 60)
     store.incr("tries")
@@ -93,7 +93,7 @@ def test_an_expired_counter_starts_again_and_cannot_be_counted_up(time_machine):
 
 def test_the_counter_store_holds_whole_numbers_only():
     with pytest.raises(TypeError):
-        caches["ratelimit"].set("tries", "many", 60)
+        caches["counters"].set("tries", "many", 60)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -104,7 +104,7 @@ def test_simultaneous_tries_are_each_counted_once():
 
     from django.db import connection
 
-    store = caches["ratelimit"]
+    store = caches["counters"]
     store.add("burst", 0, 600)
 
     def count_up(_):

@@ -6,3 +6,10 @@ class AccountsConfig(AppConfig):
 
     name = "handhold.accounts"
     label = "accounts"
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_login_failed
+
+        from handhold.accounts import lockouts
+
+        user_login_failed.connect(lockouts.count_failure, dispatch_uid="count-address-failure")

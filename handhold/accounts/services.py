@@ -150,14 +150,11 @@ def set_discreet_mode(*, user: User, on: bool) -> None:
 
 @transaction.atomic
 def delete_everything(*, user: User) -> None:
-    """Hard-delete the person and all they wrote, now. Their partner is simply unpaired."""
-    from axes.utils import reset as reset_login_attempts
-
+    """Hard-delete the person and all they wrote, now. Their partner is simply unpaired.
+    (Failed log-ins are counted only under keyed hashes that expire within the cool-off, so
+    there is nothing under their name to forget there.)"""
     unpair(user=user)
-    username = user.username
     user.delete()
-    # Failed log-in attempts are kept by username for the cool-off; forget those too.
-    transaction.on_commit(lambda: reset_login_attempts(username=username_key(username)))
 
 
 # Each stage adds what its people wrote to the export; each function returns a dict of

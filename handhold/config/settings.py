@@ -138,7 +138,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
-    # First, so that a locked-out username or IP is refused before any password is checked.
+    # First, so that a locked-out address, or (username, address) pair, is refused before any
+    # password is checked.
+    "handhold.accounts.lockouts.AddressLimitBackend",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -162,12 +164,24 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
 
-# Log-in rate limits (django-axes): after AXES_FAILURE_LIMIT failures, that username and that
-# IP address are each refused, separately, for the cool-off. A username that does not exist is
-# counted and refused exactly like one that does, so the limit reveals nothing.
+# Log-in rate limits (django-axes). A lockout is aimed at one (username, address) pair: after
+# AXES_FAILURE_LIMIT failures that pair is refused for the cool-off, while the same username
+# from another address and another username from the same address go on as before, so nobody
+# can lock a person out from afar, nor lock out everyone behind one home router. An address
+# alone is refused only after the much higher HANDHOLD_LOGIN_ADDRESS_FAILURE_LIMIT
+# (handhold/accounts/lockouts.py). A username that does not exist is counted and refused
+# exactly like one that does, so the limit reveals nothing.
+#
+# The counts live in the shared counter store below (the database, or Redis), never in axes'
+# own tables: its cache handler keeps one number per key, and the store's key function turns
+# every key into a keyed hash, so no username, address or browser is stored for a failed
+# log-in, and each count is deleted when its cool-off ends.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "counters"
 AXES_FAILURE_LIMIT = env_int("HANDHOLD_LOGIN_FAILURE_LIMIT", 10)
+HANDHOLD_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("HANDHOLD_LOGIN_ADDRESS_FAILURE_LIMIT", 100)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "handhold.accounts.services.username_for_rate_limit"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
@@ -175,19 +189,23 @@ AXES_DISABLE_ACCESS_LOG = True  # no record of who logged in when
 AXES_VERBOSE = False  # no usernames or addresses in the logs
 AXES_IPWARE_PROXY_COUNT = env_int("HANDHOLD_PROXY_COUNT", 0) or None
 
-# Caches: only rate-limit counters live here. With HANDHOLD_REDIS_URL they are in Redis;
-# otherwise in a database table (handhold/pages/counters.py). Both are atomic and shared by
-# every worker and app server.
+# Caches: only counters live here (rate limits and failed log-ins). With HANDHOLD_REDIS_URL
+# they are in Redis; otherwise in a database table (handhold/pages/counters.py). Both are
+# atomic and shared by every worker and app server. Every key is a keyed hash of what it
+# counts (see keyed_counter_key), so the store says nothing about who was counted.
 REDIS_URL = os.environ.get("HANDHOLD_REDIS_URL", "")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "ratelimit": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "handhold.pages.counters.CounterCache"}
-    ),
+    "counters": {
+        **(
+            {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+            if REDIS_URL
+            else {"BACKEND": "handhold.pages.counters.CounterCache"}
+        ),
+        "KEY_FUNCTION": "handhold.pages.counters.keyed_counter_key",
+    },
 }
-RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_USE_CACHE = "counters"
 HANDHOLD_RATE_LIMITS = {
     "sign_up": env_str("HANDHOLD_RATE_SIGN_UP", "10/h"),
     "pairing_code": env_str("HANDHOLD_RATE_PAIRING_CODE", "20/h"),

@@ -6,6 +6,10 @@ is a read followed by a write, so two workers can lose a try between them. Here 
 statement that the database makes atomic on its own: an upsert, and an UPDATE ... RETURNING
 (SQLite 3.35+ and PostgreSQL understand both). It holds whole numbers only: it is a counter
 store, not a general cache.
+
+What it counts is often personal: a username that failed to log in, an address. So every key
+goes through `keyed_counter_key`, a keyed hash, before it reaches this table or Redis; and an
+expired counter is deleted the next time any counter starts.
 """
 
 from __future__ import annotations
@@ -14,17 +18,25 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.db import connection
+from django.utils.crypto import salted_hmac
 
 from handhold.pages.models import RateCounter
 
 NEVER = 1e12  # an expiry far past any real one, for timeout=None
-SWEEP_EVERY = 500  # new counters made by this process between removals of expired ones
+
+
+def keyed_counter_key(key: str, key_prefix: str, version: int) -> str:
+    """The cache key function for the counter store: an HMAC (under the secret key) of the
+    key that django-axes or django-ratelimit made. Their own keys are plain hashes of a
+    username or an address, which anyone can reverse by trying every IPv4 address or a list
+    of names; without the secret key this one cannot be reversed or even checked."""
+    digest = salted_hmac("handhold.counters", f"{key_prefix}:{version}:{key}", algorithm="sha256")
+    return f"c:{digest.hexdigest()}"
 
 
 class CounterCache(BaseCache):
     def __init__(self, table, params):
         super().__init__(params)
-        self._added = 0
 
     def _expiry(self, timeout) -> float:
         expires = self.get_backend_timeout(timeout)
@@ -54,9 +66,9 @@ class CounterCache(BaseCache):
             [key, self._count(value), self._expiry(timeout), now],
         )
         if written:
-            self._added += 1
-            if self._added % SWEEP_EVERY == 0:
-                RateCounter.objects.filter(expires__lte=now).delete()
+            # A counter starts rarely (once per window per key) and the index on `expires`
+            # makes this cheap, so nothing expired outlives the next start of any counter.
+            RateCounter.objects.filter(expires__lte=now).delete()
         return bool(written)
 
     def incr(self, key, delta=1, version=None) -> int:

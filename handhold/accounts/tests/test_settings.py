@@ -1,6 +1,5 @@
 import json
 
-import pytest
 from django.urls import reverse
 
 from handhold.accounts.models import Couple, User
@@ -61,19 +60,6 @@ def test_delete_everything_removes_the_account_at_once(client_for, asker, partne
     assert partner.couple_id is None
     # The session is gone too.
     assert client.get(reverse("accounts:settings")).status_code == 302
-
-
-@pytest.mark.django_db
-def test_delete_everything_forgets_failed_log_ins_for_that_username(client, stranger, settings):
-    from axes.models import AccessAttempt
-
-    client.post(reverse("accounts:login"), {"username": "casey", "password": "wrong passphrase!"})
-    assert AccessAttempt.objects.filter(username="casey").exists()
-    logged_in = client.__class__()
-    logged_in.force_login(stranger)
-    with_capture = logged_in.post(reverse("accounts:delete"), {"confirm_username": "casey"})
-    assert with_capture.status_code == 302
-    assert not AccessAttempt.objects.filter(username="casey").exists()
 
 
 def test_an_empty_delete_post_is_a_400_and_deletes_nothing(client_for, stranger):
