@@ -60,6 +60,8 @@ PRIVATE_POST_ONLY = [
 # Pages of one object, fetched through the owner's couple: 404 for anyone else.
 OBJECT_GET = ["together:session", "together:debrief"]
 POST_ONLY_PUBLIC = ["accounts:logout"]
+# Quick exit: anyone may use it, by GET or POST, and it always ends at the neutral page.
+LEAVING = ["pages:leave"]
 
 
 # Example arguments for URLs that take them.
@@ -93,7 +95,7 @@ def _names(resolver, namespace=""):
 
 
 def test_every_url_is_listed():
-    listed = set(PUBLIC + PRIVATE_GET + PRIVATE_POST_ONLY + POST_ONLY_PUBLIC + OBJECT_GET)
+    listed = set(PUBLIC + PRIVATE_GET + PRIVATE_POST_ONLY + POST_ONLY_PUBLIC + OBJECT_GET + LEAVING)
     assert set(_names(get_resolver())) == listed
 
 

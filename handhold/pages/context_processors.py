@@ -65,7 +65,7 @@ def _site_links(signed_in: bool, language: str | None, prefix: str) -> dict:
         "icon": static("handhold/icon.svg"),
         "discreet_icon": static("handhold/notes.svg"),
         "home": reverse("pages:home"),
-        "away": reverse("pages:away"),
+        "leave": reverse("pages:leave"),
         "logout": reverse("accounts:logout"),
         "nav": [
             NavLink(reverse(name), label, name in CARRIES_NEXT, name in SHOWS_WAITING)

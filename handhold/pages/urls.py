@@ -6,6 +6,7 @@ app_name = "pages"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("leave/", views.leave, name="leave"),
     path("soup/", views.away, name="away"),
     path("goodbye/", views.deleted, name="deleted"),
 ]

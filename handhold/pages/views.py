@@ -1,6 +1,8 @@
+from django.contrib.auth import logout
 from django.http import HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
 
 from handhold.couples.services import partner_of
 
@@ -11,6 +13,24 @@ def home(request):
     if request.user.is_authenticated:
         context["partner"] = partner_of(request.user)
     return render(request, "pages/home.html", context)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def leave(request):
+    """Quick exit: end the session on the server, then show the neutral page.
+
+    Hiding the current page is not enough: Back, or anyone who opens the browser next, would
+    find every earlier Handhold page still logged in. Once the session is gone, every page
+    behind this one asks for a log-in, whatever the history holds.
+
+    It answers a plain link (GET), so it works without JavaScript and from any page. It is
+    exempt from the CSRF check because leaving must never fail on a stale form; the worst
+    another site can do with it is log someone out, and our cookies are SameSite=Lax, so it
+    can only do that by sending the person to this address in plain sight.
+    """
+    logout(request)
+    return redirect("pages:away")
 
 
 @require_GET

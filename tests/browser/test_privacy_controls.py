@@ -26,6 +26,24 @@ def test_escape_twice_leaves_at_once(open_page):
     assert "/sign-up/" not in page.url
 
 
+def test_after_quick_exit_back_finds_no_handhold_page_logged_in(open_page):
+    page = open_page()
+    sign_up(page, "sam-quill")
+    page.goto("/")
+    assert "sam-quill" in page.content()
+    page.goto("/reflect/")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url("**/soup/")
+    for _ in range(3):  # Back as often as the history allows
+        page.go_back()
+        page.wait_for_load_state()
+        assert "sam-quill" not in page.content()
+        assert page.get_by_role("button", name="Log out").count() == 0
+    page.goto("/reflect/")
+    assert "/log-in/" in page.url
+
+
 def test_a_single_escape_does_nothing(open_page):
     page = open_page()
     page.goto("/sign-up/")
@@ -38,10 +56,15 @@ def test_a_single_escape_does_nothing(open_page):
 
 def test_quick_exit_works_without_javascript(open_page):
     page = open_page(java_script_enabled=False)
-    page.goto("/")
+    sign_up(page, "sam-plain")
+    page.goto("/reflect/")
     page.get_by_role("link", name="Quick exit").click()
     page.wait_for_url("**/soup/")
     assert page.title() == "Red lentil soup"
+    page.go_back()
+    assert "sam-plain" not in page.content()
+    page.goto("/reflect/")
+    assert "/log-in/" in page.url
 
 
 def test_discreet_mode_changes_the_title(open_page):

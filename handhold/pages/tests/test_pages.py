@@ -16,15 +16,43 @@ def test_the_quick_exit_page_is_neutral(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert "<title>Red lentil soup</title>" in html
-    assert "handhold" not in html.lower().replace("/static/handhold/", "")
+    assert "handhold" not in html.lower()
     assert "<script" not in html
+    for name, value in response.items():
+        assert "handhold" not in f"{name}: {value}".lower()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_quick_exit_logs_out_on_the_server_before_the_neutral_page(client_for, stranger, method):
+    client = client_for(stranger)
+    session_key = client.session.session_key
+    response = getattr(client, method)(reverse("pages:leave"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("pages:away")
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.filter(session_key=session_key).exists()
+    back = client.get(reverse("discovery:reflect"))
+    assert back.status_code == 302  # every page behind Quick exit asks for a log-in again
+    assert back["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.django_db
+def test_quick_exit_needs_no_csrf_token_to_leave(client_for, stranger):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(stranger)
+    assert strict.post(reverse("pages:leave")).status_code == 302
+    assert strict.get(reverse("accounts:settings")).status_code == 302
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["pages:home", "accounts:login", "accounts:sign_up"])
 def test_every_page_has_a_quick_exit_that_works_without_javascript(client, name):
     html = client.get(reverse(name)).content.decode()
-    assert f'<a class="quick-exit" href="{reverse("pages:away")}" data-quick-exit>' in html
+    assert f'<a class="quick-exit" href="{reverse("pages:leave")}" data-quick-exit>' in html
     assert "/static/handhold/quick-exit.js" in html
 
 
@@ -75,6 +103,6 @@ def test_the_only_images_are_three_small_abstract_icons():
     twin and the soup bowl of the quick-exit page."""
     from pathlib import Path
 
-    static = Path(__file__).resolve().parents[1] / "static" / "handhold"
-    images = sorted(p.name for p in static.iterdir() if p.suffix not in {".css", ".js"})
+    static = Path(__file__).resolve().parents[1] / "static"
+    images = sorted(p.name for p in static.glob("*/*") if p.suffix not in {".css", ".js"})
     assert images == ["bowl.svg", "icon.svg", "notes.svg"]

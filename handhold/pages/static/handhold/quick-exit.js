@@ -1,6 +1,7 @@
-// Quick exit: the button, or Escape pressed twice within a second, swaps this page for a
-// neutral one. location.replace() leaves no history entry, so Back does not return here.
-// Without JavaScript the button is an ordinary link to the same neutral page.
+// Quick exit: the button, or Escape pressed twice within a second, leaves at once. The link
+// goes to the server, which logs out and sends on to a neutral page, so every Handhold page
+// behind it asks for a log-in again. location.replace() also drops this page from the
+// history. Without JavaScript the button is an ordinary link that does the same.
 (function () {
   "use strict";
   var link = document.querySelector("[data-quick-exit]");
