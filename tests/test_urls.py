@@ -39,6 +39,7 @@ PRIVATE_GET = [
     "accounts:delete",
 ]
 PRIVATE_POST_ONLY = [
+    "accounts:log_out_everywhere",
     "accounts:not_for_me",
     "accounts:invite",
     "accounts:withdraw",

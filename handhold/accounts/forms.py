@@ -65,6 +65,15 @@ class LogInForm(AuthenticationForm):
         ),
     }
 
+    keep_logged_in = forms.BooleanField(
+        label=_("Keep me logged in on this device"),
+        required=False,
+        help_text=_(
+            "Only on a device nobody else uses. Otherwise Handhold logs you out when you close "
+            "the browser, or after a while without a visit."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Passphrase")

@@ -1,5 +1,6 @@
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -89,3 +90,27 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"Invitation by user {self.inviter_id}"
+
+
+class Session(AbstractBaseSession):
+    """One log-in on one device: Django's session row, with what Settings shows of it.
+
+    It names its person so that Settings can list where they are logged in and end every
+    session at once. It keeps the kind of device and when it was last used, nothing more: no
+    address, no browser string.
+    """
+
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="sessions"
+    )
+    device = models.CharField(max_length=20, blank=True)
+    last_seen = models.DateTimeField(null=True, blank=True)
+
+    @classmethod
+    def get_session_store_class(cls):
+        from handhold.accounts.sessions import SessionStore
+
+        return SessionStore
+
+    def __str__(self) -> str:
+        return f"{self.device or 'device'} of {self.user_id}"

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
-from handhold.accounts.models import Couple, Invitation, User
+from handhold.accounts.models import Couple, Invitation, Session, User
 from handhold.core import invitations as codes
 from handhold.couples.services import partner_of
 
@@ -140,6 +140,22 @@ def unpair(*, user: User) -> None:
     if user.couple_id is not None:
         Couple.objects.filter(pk=user.couple_id).delete()
     user.couple_id = None
+
+
+def active_sessions(user: User):
+    """Where this person is logged in, most recently used first."""
+    return Session.objects.filter(user=user, expire_date__gt=timezone.now()).order_by("-last_seen")
+
+
+def log_out_everywhere(*, user: User) -> None:
+    """End every session of this person, on every device, this one included."""
+    Session.objects.filter(user=user).delete()
+
+
+def forget_expired_sessions() -> None:
+    """Expired sessions can no longer be used; this deletes their rows too. Run at each log-in,
+    which is often enough to keep the table small and needs no scheduler."""
+    Session.objects.filter(expire_date__lte=timezone.now()).delete()
 
 
 @transaction.atomic

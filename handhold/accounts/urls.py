@@ -17,6 +17,7 @@ urlpatterns = [
     path("welcome/not-for-me/", views.not_for_me, name="not_for_me"),
     path("settings/", views.account_settings, name="settings"),
     path("settings/discreet/", views.discreet_mode, name="discreet"),
+    path("settings/log-out-everywhere/", views.log_out_everywhere, name="log_out_everywhere"),
     path("settings/unpair/", views.unpair, name="unpair"),
     path("settings/export/", views.export, name="export"),
     path("settings/delete/", views.delete_everything, name="delete"),

@@ -3,7 +3,7 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,7 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from handhold.accounts import services
+from handhold.accounts import services, sessions
 from handhold.accounts.forms import (
     DeleteEverythingForm,
     DiscreetModeForm,
@@ -47,11 +47,27 @@ def _next_page(request) -> str:
 
 
 class LogInView(auth_views.LoginView):
-    """Django's log-in view, answering a failed attempt with 400 like every other form."""
+    """Django's log-in view, answering a failed attempt with 400 like every other form.
+
+    One person per browser: while someone is logged in, the page says who, and a log-in ends
+    their session before anything else, so what the next person writes can never land in the
+    first one's account.
+    """
 
     template_name = "accounts/log_in.html"
     authentication_form = LogInForm
-    redirect_authenticated_user = True
+    redirect_authenticated_user = False
+    http_method_names = ["get", "post"]
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            logout(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        sessions.start(self.request, keep_logged_in=form.cleaned_data["keep_logged_in"])
+        return response
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -61,8 +77,8 @@ class LogInView(auth_views.LoginView):
 @limit("sign_up", key="ip")
 def sign_up(request):
     next_page = _next_page(request)
-    if request.user.is_authenticated:
-        return redirect(next_page or "pages:home")
+    if request.method == "POST" and request.user.is_authenticated:
+        logout(request)  # one person per browser, as on the log-in page
     form = SignUpForm(_posted(request))
     context = {"form": form, "next": next_page}
     if getattr(request, "limited", False):
@@ -79,6 +95,7 @@ def sign_up(request):
             form.add_error(None, error)
         else:
             login(request, user, backend=MODEL_BACKEND)
+            sessions.start(request, keep_logged_in=False)
             messages.success(request, _("Welcome. Your account is ready."))
             return redirect(next_page or "pages:home")
     status = 400 if form.is_bound else 200
@@ -180,8 +197,22 @@ def not_for_me(request):
 @require_GET
 def account_settings(request):
     form = DiscreetModeForm(initial={"discreet_mode": request.user.discreet_mode})
-    context = {"discreet_form": form, "partner": partner_of(request.user)}
+    context = {
+        "discreet_form": form,
+        "partner": partner_of(request.user),
+        "sessions": services.active_sessions(request.user),
+        "this_session": request.session.session_key,
+    }
     return render(request, "accounts/settings.html", context)
+
+
+@login_required
+@require_POST
+def log_out_everywhere(request):
+    services.log_out_everywhere(user=request.user)
+    logout(request)
+    messages.info(request, _("You are logged out everywhere, on this device too."))
+    return redirect("accounts:login")
 
 
 @login_required

@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "handhold.config.middleware.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "handhold.accounts.sessions.keep_alive",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "handhold.config.middleware.no_store",
@@ -212,7 +213,15 @@ HANDHOLD_RATE_LIMITS = {
     "pressure_check": env_str("HANDHOLD_RATE_PRESSURE_CHECK", "120/m"),
 }
 
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+# Sessions that end (handhold/accounts/sessions.py): the cookie goes when the browser closes,
+# and the server forgets a session after this long without a visit; "Keep me logged in on this
+# device" at log-in keeps it across browser restarts, for HANDHOLD_REMEMBER_DAYS since the last
+# visit.
+SESSION_ENGINE = "handhold.accounts.sessions"
+HANDHOLD_IDLE_MINUTES = env_int("HANDHOLD_IDLE_MINUTES", 120)
+HANDHOLD_REMEMBER_DAYS = env_int("HANDHOLD_REMEMBER_DAYS", 30)
+SESSION_COOKIE_AGE = HANDHOLD_IDLE_MINUTES * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from conftest import PASSPHRASE
 from handhold.accounts.models import User
@@ -112,12 +113,14 @@ def test_log_in_never_sends_anyone_to_another_site(client, make_person, elsewher
     assert response.url == reverse("pages:home")
 
 
-def test_someone_already_logged_in_goes_straight_to_the_link(client_for, code, make_person):
+def test_someone_already_logged_in_is_asked_before_going_on_to_the_link(
+    client_for, code, make_person
+):
     robin = client_for(make_person("robin"))
     for page in (LOG_IN, SIGN_UP):
-        response = robin.get(f"{page}?next={quote(join_link(code))}")
-        assert response.status_code == 302
-        assert response.url == join_link(code)
+        html = robin.get(f"{page}?next={quote(join_link(code))}").content.decode()
+        assert "This browser is logged in as <strong>robin</strong>" in html
+        assert f'href="{escape(join_link(code))}">Continue as robin</a>' in html
 
 
 def test_the_code_is_never_logged(client, code, caplog):

@@ -30,7 +30,7 @@ def test_quick_exit_logs_out_on_the_server_before_the_neutral_page(client_for, s
     response = getattr(client, method)(reverse("pages:leave"))
     assert response.status_code == 302
     assert response["Location"] == reverse("pages:away")
-    from django.contrib.sessions.models import Session
+    from handhold.accounts.models import Session
 
     assert not Session.objects.filter(session_key=session_key).exists()
     back = client.get(reverse("discovery:reflect"))
