@@ -116,4 +116,4 @@ class Browser:
             },
         )
         errors = re.findall(r'class="error"[^>]*>([^<]+)', html)
-        assert status == 200, (status, errors)  # followed to the home page
+        assert status == 200, (status, errors)  # the recovery code page, logged in

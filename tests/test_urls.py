@@ -15,6 +15,7 @@ PUBLIC = [
     "pages:deleted",
     "accounts:login",
     "accounts:sign_up",
+    "accounts:recover",
     "discovery:learn",
     "discovery:card",
     "together:resources",
@@ -35,6 +36,7 @@ PRIVATE_GET = [
     "accounts:welcome",
     "accounts:settings",
     "accounts:unpair",
+    "accounts:recovery_code",
     "accounts:export",
     "accounts:delete",
 ]

@@ -4,7 +4,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import User
-from handhold.accounts.services import USERNAME_TAKEN, username_is_taken
+from handhold.accounts.services import username_problem
+from handhold.core.usernames import normalise
 
 
 class SignUpForm(forms.Form):
@@ -33,10 +34,11 @@ class SignUpForm(forms.Form):
     )
 
     def clean_username(self) -> str:
-        username = self.cleaned_data["username"].strip()
+        username = normalise(self.cleaned_data["username"])
         User.username.field.run_validators(username)
-        if username_is_taken(username):
-            raise forms.ValidationError(USERNAME_TAKEN)
+        problem = username_problem(username)
+        if problem:
+            raise forms.ValidationError(problem)
         return username
 
     def clean(self):
@@ -78,6 +80,59 @@ class LogInForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Passphrase")
         self.fields["username"].widget.attrs["autocapitalize"] = "none"
+
+
+class RecoverForm(forms.Form):
+    """A forgotten passphrase: the username, the recovery code and a new passphrase. The form
+    checks only what says nothing about any account; the code is checked by `authenticate`."""
+
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    recovery_code = forms.CharField(
+        label=_("Recovery code"),
+        max_length=64,
+        help_text=_("Twenty-four letters and digits. Dashes and spaces are fine."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+    new_passphrase = forms.CharField(
+        label=_("New passphrase"),
+        strip=False,
+        help_text=_("At least 10 characters. A few unrelated words work well."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    new_passphrase_again = forms.CharField(
+        label=_("New passphrase again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("new_passphrase"), cleaned.get("new_passphrase_again")
+        if first and second and first != second:
+            self.add_error("new_passphrase_again", _("The two passphrases are not the same."))
+        elif first:
+            probe = User(username=cleaned.get("username", ""))
+            try:
+                password_validation.validate_password(first, probe)
+            except forms.ValidationError as error:
+                self.add_error("new_passphrase", error)
+        return cleaned
+
+
+class ConfirmPassphraseForm(forms.Form):
+    # Named "password", as on the log-in form, so that django-axes masks it in what it keeps
+    # of a failed attempt.
+    password = forms.CharField(
+        label=_("Your passphrase"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
 
 class JoinForm(forms.Form):

@@ -6,6 +6,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from handhold.core import usernames
+
 
 class Couple(models.Model):
     """Two paired people. Everything the two share hangs off this row, so that unpairing,
@@ -27,10 +29,26 @@ class UserManager(BaseUserManager):
 
     def create_user(self, username: str, password: str | None = None, **fields) -> "User":
         fields.setdefault("adult_confirmed_at", timezone.now())
+        username = usernames.normalise(username)
+        fields.setdefault("username_skeleton", usernames.lookalike_key(username))
         user = self.model(username=username, **fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
+
+    def get_by_natural_key(self, username: str | None) -> "User":
+        """The person a typed name belongs to, as log-in and recovery look them up: the name as
+        kept, or else its NFKC form ignoring case ('ＣＡＳＥＹ' finds 'casey')."""
+        if username is None:
+            raise self.model.DoesNotExist
+        person = self.filter(username=username).first()
+        if person is None:
+            person = (
+                self.filter(username__iexact=usernames.normalise(username)).order_by("pk").first()
+            )
+        if person is None:
+            raise self.model.DoesNotExist
+        return person
 
 
 class User(AbstractBaseUser):
@@ -43,12 +61,21 @@ class User(AbstractBaseUser):
         validators=[UnicodeUsernameValidator()],
         help_text=_("Letters, digits and @ . + - _ only."),
     )
+    # The name's look-alike key (`lookalike_key` in handhold/core/usernames.py): unique, so
+    # that no two people's names look alike, even when two sign up at the same moment. Empty
+    # only for an account from before the key whose look-alike was there first (migration
+    # 0003). A character's key is at most 7 long (a Hangul syllable), so 40 fit in 320.
+    username_skeleton = models.CharField(
+        max_length=320, unique=True, null=True, blank=True, editable=False
+    )
     date_joined = models.DateTimeField(default=timezone.now)
     # When this person confirmed they are 18 or over; no account exists without it.
     adult_confirmed_at = models.DateTimeField()
     is_active = models.BooleanField(default=True)
     # A neutral page title and icon, for a screen someone else might glance at.
     discreet_mode = models.BooleanField(default=False)
+    # The one-time recovery code, hashed like the passphrase; empty when there is none.
+    recovery_code_hash = models.CharField(max_length=128, blank=True, default="", editable=False)
     # One partner at a time. Deleting the couple sets this back to empty for both.
     couple = models.ForeignKey(
         Couple, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"

@@ -7,6 +7,7 @@ leaves nothing half-done.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import Couple, Invitation, Session, User
 from handhold.core import invitations as codes
+from handhold.core import recovery_codes, usernames
 from handhold.couples.services import partner_of
 
 
@@ -32,34 +34,112 @@ CODE_DOES_NOT_WORK = _(
 
 
 def username_for_rate_limit(request, credentials) -> str:
-    """The username that django-axes counts attempts against: case-folded, so that 'Sam' and
-    'sam' share one limit, exactly as they share one account."""
+    """The username that django-axes counts attempts against: normalised and case-folded, so
+    that 'Sam', 'sam' and 'ｓａｍ' share one limit, exactly as they share one account. Log-in
+    and recovery (handhold/accounts/backends.py) count against the same limit."""
     return username_key((credentials or {}).get("username") or request.POST.get("username", ""))
 
 
 def username_key(username: str) -> str:
-    return username.strip().casefold()
+    return usernames.normalise(username).casefold()
 
 
 def username_is_taken(username: str) -> bool:
-    return User.objects.filter(username__iexact=username).exists()
+    return User.objects.filter(username__iexact=usernames.normalise(username)).exists()
 
 
+# Why a name cannot be had. None of them says more about anyone else than "taken" always has.
 USERNAME_TAKEN = _("That username is taken. Please choose another.")
+USERNAME_LOOKS_TAKEN = _(
+    "That name looks too much like someone else's, so one of you could be mistaken for the "
+    "other. Please choose another."
+)
+USERNAME_MIXES_ALPHABETS = _(
+    "Please use letters from one alphabet. A name that mixes them (Latin with Cyrillic, say) "
+    "can pass for someone else's."
+)
 
 
-def sign_up(*, username: str, passphrase: str) -> User:
-    """Create an account. The passphrase must already have passed the password validators."""
-    user = User(username=username, adult_confirmed_at=timezone.now())
+def username_problem(username: str) -> str | None:
+    """Why `username` (already NFKC-normalised and valid) cannot be had, or None."""
+    if usernames.mixes_scripts(username):
+        return USERNAME_MIXES_ALPHABETS
+    if username_is_taken(username):
+        return USERNAME_TAKEN
+    if User.objects.filter(username_skeleton=usernames.lookalike_key(username)).exists():
+        return USERNAME_LOOKS_TAKEN
+    return None
+
+
+def _hash_recovery_code(code: str) -> str:
+    return make_password(recovery_codes.normalise_recovery_code(code))
+
+
+def sign_up(*, username: str, passphrase: str) -> tuple[User, str]:
+    """Create an account, and return it with its recovery code, to be shown once: only a hash
+    of the code is kept. The passphrase must already have passed the password validators."""
+    username = usernames.normalise(username)
+    problem = username_problem(username)
+    if problem:
+        raise ValidationError({"username": problem})
+    code = recovery_codes.new_recovery_code()
+    user = User(
+        username=username,
+        username_skeleton=usernames.lookalike_key(username),
+        recovery_code_hash=_hash_recovery_code(code),
+        adult_confirmed_at=timezone.now(),
+    )
     user.set_password(passphrase)
-    user.full_clean(exclude=["password"])
+    user.full_clean(exclude=["password", "username_skeleton"])
     try:
         with transaction.atomic():
             user.save()
     except IntegrityError:
-        # Someone took the name between the check above and this save.
-        raise ValidationError({"username": USERNAME_TAKEN}) from None
-    return user
+        # Someone took the name, or one like it, between the check above and this save.
+        raise ValidationError({"username": username_problem(username) or USERNAME_TAKEN}) from None
+    return user, code
+
+
+class RecoveryError(Exception):
+    """A recovery that cannot happen; the message is the same whatever the reason."""
+
+
+# One message for an unknown name, a wrong code and a used one: telling them apart would say
+# whether an account exists.
+RECOVERY_DOES_NOT_WORK = _(
+    "That username and recovery code don't work together. Please check both and try again; "
+    "remember that a code works only once."
+)
+
+
+@transaction.atomic
+def new_recovery_code(*, user: User) -> str:
+    """Make a fresh recovery code, so the earlier one stops working, and return it to be
+    shown once."""
+    code = recovery_codes.new_recovery_code()
+    user.recovery_code_hash = _hash_recovery_code(code)
+    User.objects.filter(pk=user.pk).update(recovery_code_hash=user.recovery_code_hash)
+    return code
+
+
+@transaction.atomic
+def recover_account(*, user: User, passphrase: str) -> str:
+    """Set a new passphrase for `user`, whom `authenticate(recovery_code=...)` has just let in,
+    use their code up and return a fresh one, to be shown once.
+
+    The row is changed only if it still holds the code that was checked, so a code sent twice
+    at the same moment works once. The new passphrase hash ends every other session.
+    """
+    checked = user.recovery_code_hash
+    code = recovery_codes.new_recovery_code()
+    user.set_password(passphrase)
+    user.recovery_code_hash = _hash_recovery_code(code)
+    changed = User.objects.filter(pk=user.pk, recovery_code_hash=checked).update(
+        password=user.password, recovery_code_hash=user.recovery_code_hash
+    )
+    if not checked or not changed:
+        raise RecoveryError(RECOVERY_DOES_NOT_WORK)
+    return code
 
 
 def active_invitation(user: User) -> Invitation | None:
@@ -200,6 +280,8 @@ def export_user_data(*, user: User) -> dict:
             "joined": user.date_joined.isoformat(),
             "confirmed_adult_at": user.adult_confirmed_at.isoformat(),
             "discreet_mode": user.discreet_mode,
+            # Whether there is one, never the hash: the code itself was shown only once.
+            "has_recovery_code": bool(user.recovery_code_hash),
         },
         "pairing": {
             "paired": partner is not None,

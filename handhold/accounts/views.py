@@ -23,6 +23,7 @@ from handhold.accounts.forms import (
     LogInForm,
     SignUpForm,
 )
+from handhold.accounts.recovery_views import show_recovery_code
 from handhold.couples.services import partner_of
 from handhold.pages.ratelimits import TOO_MANY, limit
 
@@ -87,7 +88,7 @@ def sign_up(request):
         return render(request, "accounts/sign_up.html", context, status=429)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.sign_up(
+            user, code = services.sign_up(
                 username=form.cleaned_data["username"],
                 passphrase=form.cleaned_data["passphrase"],
             )
@@ -97,7 +98,8 @@ def sign_up(request):
             login(request, user, backend=MODEL_BACKEND)
             sessions.start(request, keep_logged_in=False)
             messages.success(request, _("Welcome. Your account is ready."))
-            return redirect(next_page or "pages:home")
+            # Rendered, not redirected: the code is shown this once and kept only as a hash.
+            return show_recovery_code(request, code, why="sign_up", next_page=next_page)
     status = 400 if form.is_bound else 200
     return render(request, "accounts/sign_up.html", context, status=status)
 

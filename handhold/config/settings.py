@@ -144,6 +144,8 @@ AUTHENTICATION_BACKENDS = [
     "handhold.accounts.lockouts.AddressLimitBackend",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # A forgotten passphrase: username and recovery code, behind axes like any log-in.
+    "handhold.accounts.backends.RecoveryCodeBackend",
 ]
 
 PASSWORD_HASHERS = [
@@ -186,6 +188,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "handhold.accounts.services.username_for_rate_limit"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Axes keeps a failed attempt's form fields, masking only "password": mask the recovery form's.
+AXES_SENSITIVE_PARAMETERS = ["recovery_code", "new_passphrase", "new_passphrase_again"]
 AXES_DISABLE_ACCESS_LOG = True  # no record of who logged in when
 AXES_VERBOSE = False  # no usernames or addresses in the logs
 AXES_IPWARE_PROXY_COUNT = env_int("HANDHOLD_PROXY_COUNT", 0) or None

@@ -6,15 +6,24 @@ from urllib.parse import urlparse
 PASSPHRASE = "a long and quiet passphrase"
 
 
-def sign_up(page, username: str) -> None:
+def fill_in_sign_up(page, username: str) -> str:
+    """Sign up, and return the recovery code that the next page shows, once."""
     page.goto("/sign-up/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Passphrase", exact=True).fill(PASSPHRASE)
     page.get_by_label("Passphrase again").fill(PASSPHRASE)
     page.get_by_label("I am 18 or older.").check()
     page.get_by_role("button", name="Create my account").click()
+    return page.locator(".code").inner_text().strip()
+
+
+def sign_up(page, username: str) -> str:
+    """Sign up and go on past the recovery code to the home page; return the code."""
+    code = fill_in_sign_up(page, username)
+    page.get_by_role("link", name="Continue").click()
     # The home page, exactly: a glob like "**/" would also match /sign-up/ itself.
     page.wait_for_url(lambda url: urlparse(url).path == "/")
+    return code
 
 
 def pair(first, second) -> None:

@@ -32,6 +32,9 @@ def sign_up_by_keyboard(page, username: str) -> None:
     page.keyboard.press("Space")
     tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
+    page.locator(".code").wait_for()  # the recovery code, shown once
+    tab_to(page, "main a.button")
+    page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlparse(url).path == "/")
 
 

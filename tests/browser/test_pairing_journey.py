@@ -83,6 +83,7 @@ def test_a_logged_out_partner_signs_up_from_the_link_and_keeps_the_code(open_pag
     blake.get_by_label("Passphrase again").fill(PASSPHRASE)
     blake.get_by_label("I am 18 or older.").check()
     blake.get_by_role("button", name="Create my account").click()
+    blake.get_by_role("link", name="Continue").click()  # past the recovery code
 
     blake.wait_for_url(on_the_join_step)
     assert blake.get_by_label("Invitation code").input_value() == code
@@ -104,6 +105,7 @@ def test_the_sign_up_in_the_phone_menu_keeps_the_code_too(open_page):
     blake.get_by_label("Passphrase again").fill(PASSPHRASE)
     blake.get_by_label("I am 18 or older.").check()
     blake.get_by_role("button", name="Create my account").click()
+    blake.get_by_role("link", name="Continue").click()  # past the recovery code
 
     blake.wait_for_url(on_the_join_step)
     assert blake.get_by_label("Invitation code").input_value() == code

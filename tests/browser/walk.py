@@ -5,12 +5,13 @@ every whole-site check (accessibility, phone width, touch targets, page weight) 
 screenshots. A new page joins the product by joining this walk.
 """
 
-from tests.browser.steps import open_levels, pair, sign_up
+from tests.browser.steps import fill_in_sign_up, open_levels, pair, sign_up
 
 VISITOR_PAGES = [
     "/",
     "/resources/",
     "/log-in/",
+    "/log-in/forgot/",
     "/sign-up/",
     "/learn/",
     "/learn/lube-types/",
@@ -37,6 +38,7 @@ PERSON_PAGES = [
     "/pair/join/",
     "/settings/",
     "/settings/unpair/",
+    "/settings/recovery-code/",
     "/settings/delete/",
 ]
 STAGE_PAGES = [
@@ -69,9 +71,14 @@ def walk(open_page, visit, **options):
     visitor.get_by_label("Passphrase").fill("not the passphrase")
     visitor.get_by_role("button", name="Log in").click()
     visit(visitor, "visitor log-in with an error")
+    visitor.goto("/log-in/forgot/")
+    visitor.get_by_role("button", name="Set my new passphrase").click()
+    visit(visitor, "visitor recovery with errors")
 
     alex, blake = open_page(**options), open_page(**options)
-    sign_up(alex, "alex")
+    fill_in_sign_up(alex, "alex")
+    visit(alex, "alex recovery code after signing up")
+    alex.get_by_role("link", name="Continue").click()
     sign_up(blake, "blake")
     for name, page in (("alex", alex), ("blake", blake)):
         _visit_all(page, PERSON_PAGES, f"{name} unpaired", visit)
