@@ -5,15 +5,15 @@ that made it, never redirected to or kept anywhere but as a hash, so it is shown
 """
 
 from django.contrib import messages
-from django.contrib.auth import authenticate, login
+from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from handhold.accounts import services
+from handhold.accounts import services, sessions
 from handhold.accounts.forms import ConfirmPassphraseForm, RecoverForm
 
 
@@ -39,8 +39,8 @@ def recover(request: HttpRequest) -> HttpResponse:
     locked-out name or address exactly as on the log-in page; its middleware then answers
     with the same "please wait" page.
     """
-    if request.user.is_authenticated:
-        return redirect("accounts:settings")
+    if request.method == "POST" and request.user.is_authenticated:
+        logout(request)  # one person per browser, as on the log-in page
     form = RecoverForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         user = authenticate(
@@ -56,8 +56,9 @@ def recover(request: HttpRequest) -> HttpResponse:
             except services.RecoveryError:
                 pass
             else:
-                # A fresh session; the new passphrase hash has ended every other one.
+                # A fresh session; every other one has ended.
                 login(request, user)
+                sessions.start(request, keep_logged_in=False)
                 messages.success(request, _("Welcome back. Your new passphrase is set."))
                 return show_recovery_code(request, code, why="recovered")
         form.add_error(None, services.RECOVERY_DOES_NOT_WORK)

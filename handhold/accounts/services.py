@@ -128,7 +128,8 @@ def recover_account(*, user: User, passphrase: str) -> str:
     use their code up and return a fresh one, to be shown once.
 
     The row is changed only if it still holds the code that was checked, so a code sent twice
-    at the same moment works once. The new passphrase hash ends every other session.
+    at the same moment works once. Every session of theirs ends: whoever was logged in with
+    the forgotten passphrase is out.
     """
     checked = user.recovery_code_hash
     code = recovery_codes.new_recovery_code()
@@ -139,6 +140,7 @@ def recover_account(*, user: User, passphrase: str) -> str:
     )
     if not checked or not changed:
         raise RecoveryError(RECOVERY_DOES_NOT_WORK)
+    log_out_everywhere(user=user)
     return code
 
 

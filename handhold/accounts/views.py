@@ -79,7 +79,9 @@ class LogInView(auth_views.LoginView):
 def sign_up(request):
     next_page = _next_page(request)
     if request.method == "POST" and request.user.is_authenticated:
-        logout(request)  # one person per browser, as on the log-in page
+        # Most often the same form sent again from the recovery code page. Nothing is made
+        # while someone is logged in: the page says who, and offers to log them out first.
+        return redirect(request.get_full_path())
     form = SignUpForm(_posted(request))
     context = {"form": form, "next": next_page}
     if getattr(request, "limited", False):

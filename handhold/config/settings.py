@@ -188,7 +188,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "handhold.accounts.services.username_for_rate_limit"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-# Axes keeps a failed attempt's form fields, masking only "password": mask the recovery form's.
+# Axes' database handler would keep a failed attempt's form fields, masking only "password".
+# Our cache handler keeps none, but should anyone switch handlers, mask the recovery form's too.
 AXES_SENSITIVE_PARAMETERS = ["recovery_code", "new_passphrase", "new_passphrase_again"]
 AXES_DISABLE_ACCESS_LOG = True  # no record of who logged in when
 AXES_VERBOSE = False  # no usernames or addresses in the logs

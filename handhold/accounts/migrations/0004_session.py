@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_couple_joined_by'),
+        ('accounts', '0003_safe_usernames_and_recovery'),
     ]
 
     operations = [
