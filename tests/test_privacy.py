@@ -472,7 +472,7 @@ def _ended_session(asker, partner):
     a.post(
         reverse("together:sessions"),
         {
-            "steps": [f"compliment-body|{partner.pk}", f"buttock-massage|{partner.pk}"],
+            "steps": ["compliment-body|you", "buttock-massage|you"],
             "ceiling": 2,
             "stop_word": "Pineapple",
         },
@@ -482,7 +482,7 @@ def _ended_session(asker, partner):
         reverse("together:respond", args=[plan.pk]),
         {
             "decision": "accept",
-            "keep": [s.pk for s in plan.steps.all()],
+            "keep": ["compliment-body|me", "buttock-massage|me"],
             "ceiling": 2,
             "stop_word": "Pineapple",
         },
@@ -503,6 +503,51 @@ def _session_pages(user, plan) -> str:
         + client.get(reverse("together:session", args=[plan.pk])).content.decode()
         + client.get(reverse("together:debrief", args=[plan.pk])).content.decode()
     )
+
+
+def _form_values(html: str) -> list[str]:
+    """Everything a form on the page would send: each input's, button's and option's value."""
+    return re.findall(r'<(?:input|button|option)\b[^>]*\bvalue="([^"]*)"', html)
+
+
+def test_no_form_on_the_session_pages_carries_anyones_id(make_person, pair):
+    """A step is offered as 'item|me', 'item|you' or 'item|both', from the viewer's side:
+    nothing a form sends names either person. The two have ids far from any number a page
+    shows (levels, positions), so that a match can only be an id."""
+    from handhold.accounts.models import User
+    from handhold.together.models import SessionPlan
+
+    river = User.objects.create_user("river", id=7_340_033)
+    sky = User.objects.create_user("sky", id=9_437_189)
+    pair(river, sky)
+    _settled_couple(river, sky)
+    r, s = Client(), Client()
+    r.force_login(river)
+    s.force_login(sky)
+    pages = [r.get(reverse("together:sessions")).content.decode()]
+    assert 'value="compliment-body|you"' in pages[0]  # the steps offered, as River sees them
+    r.post(
+        reverse("together:sessions"),
+        {"steps": ["compliment-body|you", "buttock-massage|you"], "ceiling": 2, "stop_word": "x"},
+    )
+    plan = SessionPlan.objects.get()
+    session = reverse("together:session", args=[plan.pk])
+    pages += [s.get(session).content.decode(), s.get(reverse("together:journey")).content.decode()]
+    assert 'value="buttock-massage|me"' in pages[-2]  # the steps to answer, as Sky sees them
+    pages.append(r.get(session).content.decode())
+    s.post(
+        reverse("together:respond", args=[plan.pk]),
+        {"decision": "accept", "keep": ["compliment-body|me"], "ceiling": 2, "stop_word": "x"},
+    )
+    r.post(reverse("together:start", args=[plan.pk]))
+    pages += [client.get(session).content.decode() for client in (r, s)]
+    r.post(reverse("together:check_in", args=[plan.pk]), {"light": "red"})
+    pages += [r.get(reverse("together:sessions")).content.decode()]
+    pages += [r.get(reverse("together:debrief", args=[plan.pk])).content.decode()]
+    ids = {str(river.pk), str(sky.pk)}
+    for page in pages:
+        for value in _form_values(page):
+            assert not ids & set(re.split(r"[^0-9A-Za-z]+", value)), value
 
 
 @pytest.mark.parametrize("pace", ["slower", "same", "further", "stop"])

@@ -311,7 +311,7 @@ def decline(*, user: User, plan_id: int) -> SessionPlan:
 
 @transaction.atomic
 def accept(
-    *, user: User, pack: Pack, plan_id: int, keep_step_ids: set[int], ceiling: int, stop_word: str
+    *, user: User, pack: Pack, plan_id: int, keep: list[Token], ceiling: int, stop_word: str
 ) -> SessionPlan:
     """The other partner agrees to some or all of the steps, at the same or a lower ceiling,
     and may change the stop word: nothing was ticked for them, so each kept step is their own
@@ -322,12 +322,9 @@ def accept(
     mutual = mutual_tokens(user=user, pack=pack)
     steps = current_steps(plan, pack=pack, mutual=mutual)
     by_token = {token_of(s, pack): s for s in steps}
-    kept = [token_of(s, pack) for s in steps if s.pk in keep_step_ids]
-    if keep_step_ids - {s.pk for s in steps}:
-        raise NotNow("not_proposed")
     try:
         agreed, plan.ceiling = consent.agree_to(
-            list(by_token), kept, proposed_ceiling=plan.ceiling, ceiling=ceiling
+            list(by_token), keep, proposed_ceiling=plan.ceiling, ceiling=ceiling
         )
     except consent.StepNotAllowed as refused:
         raise NotNow(str(refused)) from None
@@ -489,7 +486,7 @@ def debriefs_for(*, user: User, plan: SessionPlan) -> DebriefView:
 
 @dataclass(frozen=True)
 class StepView:
-    pk: int
+    token: Token
     title: str
     role: str  # how it reads for the viewer: give, receive or together
     level: int
@@ -519,7 +516,7 @@ def session_view(*, user: User, plan: SessionPlan, pack: Pack) -> SessionView:
     current = _where(plan, steps)[0]
     views = [
         StepView(
-            pk=s.pk,
+            token=token_of(s, pack),
             title=pack.activity(s.item_id).title,
             role=step_role(s, user=user),
             level=pack.level_of(s.item_id, default=0),

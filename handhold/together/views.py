@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from handhold.content.registry import default_pack
 from handhold.conversation import services as conversation
-from handhold.core.matching import Token, role_for
+from handhold.core.matching import Token, keyed, role_for
 from handhold.couples import services as couples
 from handhold.discovery.forms import MUTUAL_ROLE_WORDS
 from handhold.together import services
@@ -36,6 +36,13 @@ def _label(title: str, role: str, level: int) -> str:
 def _token_label(token: Token, user, pack) -> str:
     role = role_for(token, viewer=str(user.pk))
     return _label(pack.activity(token.item_id).title, role, token.level)
+
+
+def _step_choices(tokens, user, pack) -> tuple[list[tuple[str, str]], dict[str, Token]]:
+    """Steps offered in a form, each valued 'item|me', 'item|you' or 'item|both' (never a
+    person's id), and the way back from a value to the step it stands for."""
+    by_key = keyed(tokens, viewer=str(user.pk))
+    return [(key, _token_label(t, user, pack)) for key, t in by_key.items()], by_key
 
 
 @login_required
@@ -93,10 +100,9 @@ def sessions(request: HttpRequest) -> HttpResponse:
     user = request.user
     mutual = services.mutual_tokens(user=user, pack=pack)
     pacing = services.pacing_for(user=user, pack=pack, mutual=mutual)
-    choices = [
-        (t.key(), _token_label(t, user, pack))
-        for t in services.proposable_steps(user=user, pacing=pacing, mutual=mutual)
-    ]
+    choices, offered = _step_choices(
+        services.proposable_steps(user=user, pacing=pacing, mutual=mutual), user, pack
+    )
     form = ProposalForm(
         request.POST if request.method == "POST" else None,
         step_choices=choices,
@@ -110,10 +116,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
                 plan = services.propose(
                     user=user,
                     pack=pack,
-                    steps=[
-                        Token.from_key(key, level_of=lambda i: pack.level_of(i, default=0))
-                        for key in form.cleaned_data["steps"]
-                    ],
+                    steps=[offered[key] for key in form.cleaned_data["steps"]],
                     ceiling=form.cleaned_data["ceiling"],
                     stop_word=form.cleaned_data["stop_word"],
                 )
@@ -138,14 +141,15 @@ def sessions(request: HttpRequest) -> HttpResponse:
 def _session_page(request, plan: SessionPlan, pack, response_form=None, status=200):
     view = services.session_view(user=request.user, plan=plan, pack=pack)
     if view.waits_for_me and response_form is None:
-        response_form = _response_form(view, plan)
+        response_form = _response_form(request.user, pack, view, plan)[0]
     context = {"view": view, "plan": plan, "response_form": response_form}
     return render(request, "together/session.html", context, status=status)
 
 
-def _response_form(view, plan, data=None) -> ResponseForm:
-    choices = [(str(s.pk), _label(s.title, s.role, s.level)) for s in view.steps]
-    return ResponseForm(data, step_choices=choices, ceiling=plan.ceiling, stop_word=plan.stop_word)
+def _response_form(user, pack, view, plan, data=None) -> tuple[ResponseForm, dict[str, Token]]:
+    choices, offered = _step_choices([s.token for s in view.steps], user, pack)
+    form = ResponseForm(data, step_choices=choices, ceiling=plan.ceiling, stop_word=plan.stop_word)
+    return form, offered
 
 
 @login_required
@@ -166,14 +170,14 @@ def respond(request: HttpRequest, plan_id: int) -> HttpResponse:
             messages.info(request, _("Not this time. No reason needed."))
             return redirect("together:session", plan_id=plan_id)
         view = services.session_view(user=request.user, plan=plan, pack=pack)
-        form = _response_form(view, plan, request.POST)
+        form, offered = _response_form(request.user, pack, view, plan, request.POST)
         if not form.is_valid():
             return _session_page(request, plan, pack, response_form=form, status=400)
         services.accept(
             user=request.user,
             pack=pack,
             plan_id=plan_id,
-            keep_step_ids={int(pk) for pk in form.cleaned_data["keep"]},
+            keep=[offered[key] for key in form.cleaned_data["keep"]],
             ceiling=form.cleaned_data["ceiling"],
             stop_word=form.cleaned_data["stop_word"],
         )
