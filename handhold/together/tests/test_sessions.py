@@ -37,7 +37,7 @@ def propose(client, steps, ceiling=2, stop_word="Pineapple"):
 
 
 def url(name, plan):
-    return reverse(f"together:{name}", args=[plan.pk])
+    return reverse(f"together:{name}", args=[plan.public_id])
 
 
 def later(**delta):
@@ -242,10 +242,10 @@ def test_red_rests_the_level_it_happened_at_until_the_one_who_said_it_opens_it(c
     with later(days=2, minutes=1):
         refused = propose(client_for(alex), [step("buttock-massage", "you")], 2)
         assert refused.status_code == 400 and b"resting for now" in refused.content
-        client_for(alex).post(reverse("together:open_again", args=[halt.pk]))
+        client_for(alex).post(reverse("together:open_again", args=[halt.public_id]))
         halt.refresh_from_db()
         assert halt.opened_at is None  # only Blake can open it again
-        client_for(blake).post(reverse("together:open_again", args=[halt.pk]))
+        client_for(blake).post(reverse("together:open_again", args=[halt.public_id]))
         halt.refresh_from_db()
         assert halt.opened_at is not None
         assert propose(client_for(alex), [step("buttock-massage", "you")], 2).status_code == 302
@@ -349,7 +349,7 @@ def test_agreeing_never_adds_a_step_or_raises_the_ceiling(client_for, settled):
         services.accept(
             user=blake,
             pack=PACK,
-            plan_id=plan.pk,
+            public_id=plan.public_id,
             keep=[compliment, massage],
             ceiling=1,
             stop_word="x",
@@ -357,7 +357,7 @@ def test_agreeing_never_adds_a_step_or_raises_the_ceiling(client_for, settled):
     services.accept(
         user=blake,
         pack=PACK,
-        plan_id=plan.pk,
+        public_id=plan.public_id,
         keep=[compliment],
         ceiling=5,
         stop_word="",
