@@ -39,16 +39,16 @@ POSTS = {
     "together:sessions": ["steps", "ceiling", "stop_word"],
 }
 POSTS_WITH_IDS = {
-    "conversation:answer": ("invitation_id", ["answer"]),
-    "together:respond": ("plan_id", ["decision", "keep", "ceiling", "stop_word"]),
-    "together:cancel": ("plan_id", []),
-    "together:start": ("plan_id", []),
-    "together:check_in": ("plan_id", ["light"]),
-    "together:move_on": ("plan_id", []),
-    "together:finish": ("plan_id", []),
-    "together:debrief": ("plan_id", ["felt", "good", "change", "pace"]),
-    "together:open_again": ("halt_id", []),
-    "notice:delete": ("entry_id", []),
+    "conversation:answer": ("invitation", ["answer"]),
+    "together:respond": ("plan", ["decision", "keep", "ceiling", "stop_word"]),
+    "together:cancel": ("plan", []),
+    "together:start": ("plan", []),
+    "together:check_in": ("plan", ["light"]),
+    "together:move_on": ("plan", []),
+    "together:finish": ("plan", []),
+    "together:debrief": ("plan", ["felt", "good", "change", "pace"]),
+    "together:open_again": ("halt", []),
+    "notice:delete": ("entry", []),
 }
 
 texts = st.one_of(
@@ -110,10 +110,10 @@ def someone_elses_ids(make_person):
     halt = Halt.objects.create(couple_id=a.couple_id, plan=plan, why="stop", level=3, held_by=b)
     entry = log_reaction(author=a, pack=default_pack(), reaction="uneasy", note="a's own")
     return {
-        "plan_id": plan.pk,
-        "invitation_id": invitation.pk,
-        "halt_id": halt.pk,
-        "entry_id": entry.pk,
+        "plan": plan.public_id,
+        "invitation": invitation.public_id,
+        "halt": halt.public_id,
+        "entry": entry.public_id,
     }
 
 
@@ -138,15 +138,15 @@ def test_posting_anything_to_a_form_is_never_a_500(name, asker, partner):
 def test_other_peoples_ids_and_random_ids_are_never_a_500(name, asker, partner, someone_elses_ids):
     client = Client()
     client.force_login(asker)
-    key, fields = POSTS_WITH_IDS[name]
+    kind, fields = POSTS_WITH_IDS[name]
 
     @FUZZ
     @given(
-        st.one_of(st.just(someone_elses_ids[key]), st.integers(min_value=0, max_value=2**31)),
+        st.one_of(st.just(someone_elses_ids[kind]), st.uuids()),
         st.dictionaries(st.sampled_from([*fields, "junk"]), values),
     )
     def run(object_id, data):
-        path = reverse(name, kwargs={key: object_id})
+        path = reverse(name, kwargs={"public_id": object_id})
         fuzz_once(client, "post", path, data)
         response = client.get(path)
         assert response.status_code in (404, 405), (path, response.status_code)

@@ -403,7 +403,7 @@ def _send_and_answer(asker, partner, choice):
         {"message": "Would you like to talk sometime? A no is completely fine."},
     )
     invitation = TalkInvitation.objects.get(answer="")
-    recipient.post(reverse("conversation:answer", args=[invitation.pk]), {"answer": choice})
+    recipient.post(reverse("conversation:answer", args=[invitation.public_id]), {"answer": choice})
 
 
 def test_the_asker_cannot_tell_not_now_from_not_for_me(asker, partner):
@@ -474,24 +474,24 @@ def _ended_session(asker, partner):
     a.post(
         reverse("together:sessions"),
         {
-            "steps": [f"compliment-body|{partner.pk}", f"buttock-massage|{partner.pk}"],
+            "steps": ["compliment-body|you", "buttock-massage|you"],
             "ceiling": 2,
             "stop_word": "Pineapple",
         },
     )
     plan = SessionPlan.objects.get()
     b.post(
-        reverse("together:respond", args=[plan.pk]),
+        reverse("together:respond", args=[plan.public_id]),
         {
             "decision": "accept",
-            "keep": [s.pk for s in plan.steps.all()],
+            "keep": ["compliment-body|me", "buttock-massage|me"],
             "ceiling": 2,
             "stop_word": "Pineapple",
         },
     )
-    a.post(reverse("together:start", args=[plan.pk]))
-    a.post(reverse("together:move_on", args=[plan.pk]))
-    a.post(reverse("together:finish", args=[plan.pk]))
+    a.post(reverse("together:start", args=[plan.public_id]))
+    a.post(reverse("together:move_on", args=[plan.public_id]))
+    a.post(reverse("together:finish", args=[plan.public_id]))
     plan.refresh_from_db()
     assert plan.status == "ended" and plan.current_position == 2
     return plan, a, b
@@ -502,9 +502,67 @@ def _session_pages(user, plan) -> str:
     client.force_login(user)
     return normalised(
         everything_seen_by(user)
-        + client.get(reverse("together:session", args=[plan.pk])).content.decode()
-        + client.get(reverse("together:debrief", args=[plan.pk])).content.decode()
+        + client.get(reverse("together:session", args=[plan.public_id])).content.decode()
+        + client.get(reverse("together:debrief", args=[plan.public_id])).content.decode()
     )
+
+
+def _form_values(html: str) -> list[str]:
+    """Everything a form on the page would send: each input's, button's and option's value."""
+    return re.findall(r'<(?:input|button|option)\b[^>]*\bvalue="([^"]*)"', html)
+
+
+def test_no_form_on_the_session_pages_carries_anyones_id(make_person, pair):
+    """A step is offered as 'item|me', 'item|you' or 'item|both', from the viewer's side:
+    nothing a form sends names either person, and every address names its object by a random
+    id. The two have ids far from any number a page shows (levels, positions), so that a
+    match can only be an id."""
+    from handhold.accounts.models import User
+    from handhold.conversation.models import TalkInvitation
+    from handhold.notice.services import log_reaction
+    from handhold.together.models import SessionPlan
+
+    river = User.objects.create_user("river", id=7_340_033)
+    sky = User.objects.create_user("sky", id=9_437_189)
+    pair(river, sky)
+    _settled_couple(river, sky)
+    r, s = Client(), Client()
+    r.force_login(river)
+    s.force_login(sky)
+    pages = [r.get(reverse("together:sessions")).content.decode()]
+    assert 'value="compliment-body|you"' in pages[0]  # the steps offered, as River sees them
+    r.post(
+        reverse("together:sessions"),
+        {"steps": ["compliment-body|you", "buttock-massage|you"], "ceiling": 2, "stop_word": "x"},
+    )
+    plan = SessionPlan.objects.get()
+    session = reverse("together:session", args=[plan.public_id])
+    pages += [s.get(session).content.decode(), s.get(reverse("together:journey")).content.decode()]
+    assert 'value="buttock-massage|me"' in pages[-2]  # the steps to answer, as Sky sees them
+    pages.append(r.get(session).content.decode())
+    s.post(
+        reverse("together:respond", args=[plan.public_id]),
+        {"decision": "accept", "keep": ["compliment-body|me"], "ceiling": 2, "stop_word": "x"},
+    )
+    r.post(reverse("together:start", args=[plan.public_id]))
+    pages += [client.get(session).content.decode() for client in (r, s)]
+    r.post(reverse("together:check_in", args=[plan.public_id]), {"light": "red"})
+    pages += [r.get(reverse("together:sessions")).content.decode()]
+    pages += [r.get(reverse("together:debrief", args=[plan.public_id])).content.decode()]
+    # And every other page, with an invitation to talk and a Notice entry to act on.
+    TalkInvitation.objects.create(
+        couple_id=sky.couple_id, sender=sky, pack_id=PACK.id, message="Talk?"
+    )
+    log_reaction(author=river, pack=PACK, reaction="comfortable")
+    pages += [everything_seen_by(river), everything_seen_by(sky)]
+    assert '/delete/"' in pages[-2] and '/answer/"' in pages[-2]  # River's two forms
+    ids = {str(river.pk), str(sky.pk)}
+    for page in pages:
+        for value in _form_values(page):
+            assert not ids & set(re.split(r"[^0-9A-Za-z]+", value)), value
+        # Nor does any address say how many of anything there are: no sequential id in a path.
+        for address in re.findall(r'\b(?:action|href)="([^"]*)"', page):
+            assert not re.search(r"/\d+(/|$)", address), address
 
 
 @pytest.mark.parametrize("pace", ["slower", "same", "further", "stop"])
@@ -515,7 +573,7 @@ def test_a_debrief_shows_nothing_to_the_partner_before_both_wrote(asker, partner
     plan, alex, _ = _ended_session(asker, partner)
     before = _session_pages(partner, plan)
     alex.post(
-        reverse("together:debrief", args=[plan.pk]),
+        reverse("together:debrief", args=[plan.public_id]),
         {"felt": "Alex's private words, 77aa.", "good": "x", "change": "y", "pace": pace},
     )
     after = _session_pages(partner, plan)
@@ -531,7 +589,7 @@ def test_a_proposal_never_shows_a_non_mutual_item(asker, partner):
         client.force_login(person)
         pages = (
             client.get(reverse("together:sessions")).content.decode()
-            + client.get(reverse("together:session", args=[plan.pk])).content.decode()
+            + client.get(reverse("together:session", args=[plan.public_id])).content.decode()
             + client.get(reverse("together:journey")).content.decode()
         )
         assert "Pegging" not in pages and "pegging" not in pages
@@ -551,7 +609,7 @@ def test_the_partner_sees_the_same_whatever_levels_the_other_holds_back(asker, p
     plan, alex, blake = _ended_session(asker, partner)
     for client in (alex, blake):
         client.post(
-            reverse("together:debrief", args=[plan.pk]),
+            reverse("together:debrief", args=[plan.public_id]),
             {"felt": "Fine.", "good": "", "change": "", "pace": "same"},
         )
     theirs, mine = set(), set()
@@ -566,8 +624,8 @@ def test_the_partner_sees_the_same_whatever_levels_the_other_holds_back(asker, p
                 held_by=asker,
                 since=timezone.now() - timedelta(days=4),
             )
-            theirs.add(re.sub(r"/sessions/resting/\d+/", "", _session_pages(partner, plan)))
-            mine.add(re.sub(r"/sessions/resting/\d+/", "", _session_pages(asker, plan)))
+            theirs.add(re.sub(r"/sessions/resting/[0-9a-f-]+/", "", _session_pages(partner, plan)))
+            mine.add(re.sub(r"/sessions/resting/[0-9a-f-]+/", "", _session_pages(asker, plan)))
     assert len(theirs) == 1
     (seen,) = theirs
     assert "Some steps are resting for now." in seen and "Open level" not in seen
@@ -647,7 +705,7 @@ def test_notice_entries_stay_their_authors_after_unpairing(asker, partner, forme
     (entry,) = NoticeEntry.objects.filter(author=asker)
     services.unpair(user=asker)
     partner.refresh_from_db()
-    path = reverse("notice:delete", args=[entry.pk])
+    path = reverse("notice:delete", args=[entry.public_id])
     for person in (partner, former_partner):
         client = Client()
         client.force_login(person)

@@ -5,7 +5,7 @@ until it is.
 """
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from handhold.content.registry import default_pack
 
@@ -67,21 +67,31 @@ POST_ONLY_PUBLIC = ["accounts:logout"]
 LEAVING = ["pages:leave"]
 
 
-# Example arguments for URLs that take them.
+# Example arguments for URLs that take them. An object's URL carries its random public id.
+SOME_ID = "2f1c9a36-55b0-4c3e-9d0f-7a4b8e61c2d5"
 URL_KWARGS = {
     "discovery:card": {"card_id": "lube-is-required"},
-    "conversation:answer": {"invitation_id": 1},
-    "together:session": {"plan_id": 1},
-    "together:debrief": {"plan_id": 1},
-    "together:respond": {"plan_id": 1},
-    "together:cancel": {"plan_id": 1},
-    "together:start": {"plan_id": 1},
-    "together:check_in": {"plan_id": 1},
-    "together:move_on": {"plan_id": 1},
-    "together:finish": {"plan_id": 1},
-    "together:open_again": {"halt_id": 1},
-    "notice:delete": {"entry_id": 1},
+    "conversation:answer": {"public_id": SOME_ID},
+    "together:session": {"public_id": SOME_ID},
+    "together:debrief": {"public_id": SOME_ID},
+    "together:respond": {"public_id": SOME_ID},
+    "together:cancel": {"public_id": SOME_ID},
+    "together:start": {"public_id": SOME_ID},
+    "together:check_in": {"public_id": SOME_ID},
+    "together:move_on": {"public_id": SOME_ID},
+    "together:finish": {"public_id": SOME_ID},
+    "together:open_again": {"public_id": SOME_ID},
+    "notice:delete": {"public_id": SOME_ID},
 }
+# The kind of object each of those URLs names (a session plan unless said here), and who may
+# act on it: the asker for plans and Notice entries, the partner for the invitation the asker
+# sent and for the halt the partner said.
+OBJECT_KIND = {
+    "conversation:answer": "invitation",
+    "together:open_again": "halt",
+    "notice:delete": "entry",
+}
+OWNER = {"invitation": "partner", "halt": "partner"}
 
 
 def url(name: str) -> str:
@@ -146,13 +156,10 @@ OBJECT_URLS = ["together:session", "together:debrief"] + [
 ]
 
 
-@pytest.mark.parametrize("name", OBJECT_URLS)
-def test_an_object_of_another_couple_is_a_404_for_strangers_and_former_partners(
-    name, client_for, asker, partner, stranger, former_partner
-):
-    """Every URL that takes an object id answers 404, never 403, to anyone but its couple."""
+@pytest.fixture
+def objects(asker, partner):
+    """One object of each kind that a URL names, all of Alex and Blake's."""
     from handhold.conversation.models import TalkInvitation
-    from handhold.notice.models import NoticeEntry
     from handhold.notice.services import log_reaction
     from handhold.together.models import Halt, SessionPlan
 
@@ -163,32 +170,65 @@ def test_an_object_of_another_couple_is_a_404_for_strangers_and_former_partners(
         ceiling=3,
         status="ended",
     )
-    invitation = TalkInvitation.objects.create(
-        couple_id=asker.couple_id, sender=asker, pack_id="anal-play", message="Talk?"
-    )
-    halt = Halt.objects.create(
-        couple_id=asker.couple_id, plan=plan, why="stop", level=3, held_by=partner
-    )
-    entry = log_reaction(
-        author=asker, pack=default_pack(), reaction="uneasy", note="Only Alex may read this."
-    )
-    ids = {
-        "plan_id": plan.pk,
-        "invitation_id": invitation.pk,
-        "halt_id": halt.pk,
-        "entry_id": entry.pk,
+    return {
+        "plan": plan,
+        "invitation": TalkInvitation.objects.create(
+            couple_id=asker.couple_id, sender=asker, pack_id="anal-play", message="Talk?"
+        ),
+        "halt": Halt.objects.create(
+            couple_id=asker.couple_id, plan=plan, why="stop", level=3, held_by=partner
+        ),
+        "entry": log_reaction(
+            author=asker, pack=default_pack(), reaction="uneasy", note="Only Alex may read this."
+        ),
     }
-    key = next(iter(URL_KWARGS[name]))
-    path = reverse(name, kwargs={key: ids[key]})
+
+
+def _nothing_changed(objects):
+    from handhold.notice.models import NoticeEntry
+
+    for kind in ("invitation", "plan", "halt"):
+        objects[kind].refresh_from_db()
+    assert objects["invitation"].answer == "" and objects["plan"].status == "ended"
+    assert objects["halt"].opened_at is None
+    assert NoticeEntry.objects.filter(pk=objects["entry"].pk).exists()
+
+
+def _try(client, name, path):
+    """Everything a request could do there: post each form's fields, and open the page."""
+    response = client.post(path, {"answer": "not_now", "light": "red", "decision": "decline"})
+    if name in OBJECT_GET:
+        response = client.get(path)
+    return response
+
+
+@pytest.mark.parametrize("name", OBJECT_URLS)
+def test_an_object_of_another_couple_is_a_404_for_strangers_and_former_partners(
+    name, client_for, objects, stranger, former_partner
+):
+    """Every URL that takes an object id answers 404, never 403, to anyone but its couple."""
+    target = objects[OBJECT_KIND.get(name, "plan")]
+    path = reverse(name, kwargs={"public_id": target.public_id})
     for person in (stranger, former_partner):
-        client = client_for(person)
-        response = client.post(path, {"answer": "not_now", "light": "red", "decision": "decline"})
-        if name in OBJECT_GET:
-            response = client.get(path)
+        response = _try(client_for(person), name, path)
         assert response.status_code == 404, (name, response.status_code)
-    invitation.refresh_from_db()
-    plan.refresh_from_db()
-    assert invitation.answer == "" and plan.status == "ended"
-    halt.refresh_from_db()
-    assert halt.opened_at is None
-    assert NoticeEntry.objects.filter(pk=entry.pk).exists()
+    _nothing_changed(objects)
+
+
+@pytest.mark.parametrize("name", OBJECT_URLS)
+def test_an_old_address_with_a_sequential_id_is_a_404_even_for_the_owner(
+    name, client_for, objects, asker, partner
+):
+    """Ids in URLs are random; the sequential primary key an address once carried now leads
+    nowhere, even for the person the object belongs to."""
+    kind = OBJECT_KIND.get(name, "plan")
+    target = objects[kind]
+    owner = partner if OWNER.get(kind) == "partner" else asker
+    path = reverse(name, kwargs={"public_id": target.public_id})
+    old = path.replace(str(target.public_id), str(target.pk))
+    assert old != path and f"/{target.pk}/" in old
+    response = _try(client_for(owner), name, old)
+    assert response.status_code == 404, (name, old, response.status_code)
+    _nothing_changed(objects)
+    with pytest.raises(Resolver404):  # no address has such a shape any more
+        resolve(old)

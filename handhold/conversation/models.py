@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -41,6 +43,8 @@ class TalkInvitation(models.Model):
         NOT_FOR_ME = "not_for_me", _("Not for me")
 
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="talk_invitations")
+    # What a URL calls it: random, so that it says nothing of how many there are.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     pack_id = models.CharField(max_length=64)
     message = EncryptedTextField(max_length=1_000)

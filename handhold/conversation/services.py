@@ -7,6 +7,7 @@ request: a form, a replayed POST or a script all meet the same refusal.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -146,13 +147,14 @@ def send_invitation(*, sender: User, pack: Pack, message: str) -> TalkInvitation
 
 
 @transaction.atomic
-def answer_invitation(*, recipient: User, invitation_id: int, answer: str) -> TalkInvitation:
-    """Record the partner's answer. Raises TalkInvitation.DoesNotExist for anyone else."""
+def answer_invitation(*, recipient: User, public_id: UUID, answer: str) -> TalkInvitation:
+    """Record the partner's answer to the invitation its URL names. Raises
+    TalkInvitation.DoesNotExist for anyone else."""
     invitation = (
         TalkInvitation.objects.select_for_update()
         .filter(couple_id=recipient.couple_id, answer="")
         .exclude(sender=recipient)
-        .get(pk=invitation_id)
+        .get(public_id=public_id)
     )
     invitation.answer, invitation.answered_at = answer, timezone.now()
     invitation.full_clean()

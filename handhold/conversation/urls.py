@@ -8,6 +8,6 @@ urlpatterns = [
     path("talk/", views.is_it_you, name="is_it_you"),
     path("talk/plan/", views.plan, name="plan"),
     path("talk/invite/", views.invite, name="invite"),
-    path("talk/invite/<int:invitation_id>/answer/", views.answer, name="answer"),
+    path("talk/invite/<uuid:public_id>/answer/", views.answer, name="answer"),
     path("talk/reopen/", views.reopen, name="reopen"),
 ]

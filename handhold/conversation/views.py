@@ -1,5 +1,7 @@
 """Is it you?, the planner and the invitation to talk. Thin views over conversation.services."""
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -136,14 +138,14 @@ def invite(request):
 
 @login_required
 @require_POST
-def answer(request, invitation_id: int):
+def answer(request, public_id: UUID):
     form = AnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please choose one of the three answers."))
         return redirect("conversation:invite")
     try:
         services.answer_invitation(
-            recipient=request.user, invitation_id=invitation_id, answer=form.cleaned_data["answer"]
+            recipient=request.user, public_id=public_id, answer=form.cleaned_data["answer"]
         )
     except TalkInvitation.DoesNotExist:
         raise Http404 from None

@@ -25,7 +25,7 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,6 +34,8 @@ Choice = Literal["yes", "curious", "no"]
 
 OPEN_CHOICES: frozenset[str] = frozenset({"yes", "curious"})
 BOTH = "both"
+# How a form names who receives, from the viewer's side (`Token.key`).
+ME, YOU = "me", "you"
 # Everyone starts with the ladder open this far: the gentle levels.
 FIRST_OPEN_LEVEL = 2
 
@@ -46,19 +48,25 @@ class Token:
     item_id: str
     receiver: str  # the label of the person receiving, or BOTH for a `together` item
 
-    def key(self) -> str:
-        """The token as a form value, 'item|receiver': the level is the pack's to say, so a
-        form cannot claim one."""
-        return f"{self.item_id}|{self.receiver}"
+    def key(self, *, viewer: str) -> str:
+        """The token as a form value, from `viewer`'s side: 'item|me', 'item|you' or
+        'item|both'. It names nobody (a label is a person's database id) and leaves the level
+        to the pack, so a form can neither tell anyone who the two are nor claim a level. The
+        server reads a value back only as one of the tokens it offered (`keyed`)."""
+        side = BOTH if self.receiver == BOTH else ME if self.receiver == viewer else YOU
+        return f"{self.item_id}|{side}"
 
-    @classmethod
-    def from_key(cls, key: str, *, level_of: Callable[[str], int]) -> Token:
-        """The token a form value stands for, with its level from the pack. Raises ValueError
-        for a value that is not of the form 'item|receiver'."""
-        item_id, sep, receiver = key.partition("|")
-        if not sep or not item_id or not receiver:
-            raise ValueError("not a step")
-        return cls(level_of(item_id), item_id, receiver)
+
+def keyed(tokens: Iterable[Token], *, viewer: str) -> dict[str, Token]:
+    """The tokens offered to `viewer`, by their form value (`Token.key`), in the order given:
+    the form's choices, and the only way back from a value to a token. Raises ValueError for
+    tokens of more than two people, whose values would be the same."""
+    by_key: dict[str, Token] = {}
+    for token in tokens:
+        key = token.key(viewer=viewer)
+        if by_key.setdefault(key, token) != token:
+            raise ValueError("the tokens of one couple only")
+    return by_key
 
 
 @dataclass(frozen=True)

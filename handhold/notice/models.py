@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -23,6 +25,8 @@ class NoticeEntry(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notice_entries"
     )
+    # What a URL calls it: random, so that it says nothing of how many there are.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     pack_id = models.CharField(max_length=64)
     # The idea from the pack's notice.yaml, or empty for something of the person's own.
     idea_id = models.CharField(max_length=64, blank=True)

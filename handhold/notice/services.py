@@ -8,6 +8,7 @@ through `author.notice_entries`, and nothing here ever looks at a partner.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -34,9 +35,10 @@ def entries_of(*, author: User, pack: Pack) -> QuerySet[NoticeEntry]:
     return author.notice_entries.filter(pack_id=pack.id).order_by("-noticed_at", "-pk")
 
 
-def entry_of(*, author: User, entry_id: int) -> NoticeEntry:
-    """One entry, through its author. Raises NoticeEntry.DoesNotExist for anyone else's."""
-    return author.notice_entries.get(pk=entry_id)
+def entry_of(*, author: User, public_id: UUID) -> NoticeEntry:
+    """One entry, by the id its URL carries, through its author. Raises
+    NoticeEntry.DoesNotExist for anyone else's."""
+    return author.notice_entries.get(public_id=public_id)
 
 
 @dataclass(frozen=True)
@@ -73,9 +75,9 @@ def log_reaction(
 
 
 @transaction.atomic
-def delete_entry(*, author: User, entry_id: int) -> bool:
+def delete_entry(*, author: User, public_id: UUID) -> bool:
     """Delete one of the author's own entries, at once. False if there was none to delete."""
-    deleted, _by_model = author.notice_entries.filter(pk=entry_id).delete()
+    deleted, _by_model = author.notice_entries.filter(public_id=public_id).delete()
     return bool(deleted)
 
 

@@ -6,5 +6,5 @@ app_name = "notice"
 
 urlpatterns = [
     path("notice/", views.notice, name="notice"),
-    path("notice/<int:entry_id>/delete/", views.delete, name="delete"),
+    path("notice/<uuid:public_id>/delete/", views.delete, name="delete"),
 ]

@@ -1,6 +1,8 @@
 """Notice: thin views over notice.services. Every entry is fetched through its author, so
 anyone else, the partner included, gets a 404."""
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,9 +15,9 @@ from handhold.notice.forms import KIND_HEADINGS, NoticeForm
 from handhold.notice.models import NoticeEntry
 
 
-def _entry_or_404(user, entry_id: int) -> NoticeEntry:
+def _entry_or_404(user, public_id: UUID) -> NoticeEntry:
     try:
-        return services.entry_of(author=user, entry_id=entry_id)
+        return services.entry_of(author=user, public_id=public_id)
     except NoticeEntry.DoesNotExist:
         raise Http404 from None
 
@@ -60,8 +62,8 @@ def notice(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, entry_id: int) -> HttpResponse:
-    _entry_or_404(request.user, entry_id)
-    services.delete_entry(author=request.user, entry_id=entry_id)
+def delete(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    _entry_or_404(request.user, public_id)
+    services.delete_entry(author=request.user, public_id=public_id)
     messages.info(request, services.MESSAGES["deleted"])
     return redirect("notice:notice")

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -38,6 +40,8 @@ class SessionPlan(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="session_plans")
+    # What a URL calls it: random, so that it says nothing of how many there are.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     proposer = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     pack_id = models.CharField(max_length=64)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
@@ -131,6 +135,8 @@ class Halt(models.Model):
         STOP = "stop", _("A debrief said stop")
 
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="halts")
+    # What a URL calls it: random, so that it says nothing of how many there are.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     plan = models.ForeignKey("SessionPlan", on_delete=models.CASCADE, related_name="halts")
     why = models.CharField(max_length=4, choices=Why.choices)
     level = models.PositiveSmallIntegerField()

@@ -8,6 +8,7 @@ rule that protects the slower partner is enforced here, on the server, whatever 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.conf import settings
 from django.db import transaction
@@ -290,20 +291,26 @@ def propose(
     return plan
 
 
-def _waiting_for(user: User, plan_id: int) -> SessionPlan:
+def _locked(user: User, public_id: UUID, status: str) -> SessionPlan:
+    """One of the couple's plans, by the id its URLs carry, in `status`, locked for a write.
+    DoesNotExist otherwise."""
+    return plans_for(user).select_for_update().get(public_id=public_id, status=status)
+
+
+def _waiting_for(user: User, public_id: UUID) -> SessionPlan:
     """A proposal the *other* partner made, still waiting. DoesNotExist otherwise."""
     return (
         plans_for(user)
         .select_for_update()
         .exclude(proposer=user)
-        .get(pk=plan_id, status=SessionPlan.Status.PROPOSED)
+        .get(public_id=public_id, status=SessionPlan.Status.PROPOSED)
     )
 
 
 @transaction.atomic
-def decline(*, user: User, plan_id: int) -> SessionPlan:
+def decline(*, user: User, public_id: UUID) -> SessionPlan:
     """ "Not this time": one click, no reason, and the proposer sees a kind, neutral line."""
-    plan = _waiting_for(user, plan_id)
+    plan = _waiting_for(user, public_id)
     plan.status = SessionPlan.Status.DECLINED
     plan.save(update_fields=["status"])
     return plan
@@ -311,23 +318,20 @@ def decline(*, user: User, plan_id: int) -> SessionPlan:
 
 @transaction.atomic
 def accept(
-    *, user: User, pack: Pack, plan_id: int, keep_step_ids: set[int], ceiling: int, stop_word: str
+    *, user: User, pack: Pack, public_id: UUID, keep: list[Token], ceiling: int, stop_word: str
 ) -> SessionPlan:
     """The other partner agrees to some or all of the steps, at the same or a lower ceiling,
     and may change the stop word: nothing was ticked for them, so each kept step is their own
     choice. Never more than was proposed (core.consent.agree_to)."""
-    plan = _waiting_for(user, plan_id)
+    plan = _waiting_for(user, public_id)
     if couples.is_paused(user):
         raise NotNow("paused")
     mutual = mutual_tokens(user=user, pack=pack)
     steps = current_steps(plan, pack=pack, mutual=mutual)
     by_token = {token_of(s, pack): s for s in steps}
-    kept = [token_of(s, pack) for s in steps if s.pk in keep_step_ids]
-    if keep_step_ids - {s.pk for s in steps}:
-        raise NotNow("not_proposed")
     try:
         agreed, plan.ceiling = consent.agree_to(
-            list(by_token), kept, proposed_ceiling=plan.ceiling, ceiling=ceiling
+            list(by_token), keep, proposed_ceiling=plan.ceiling, ceiling=ceiling
         )
     except consent.StepNotAllowed as refused:
         raise NotNow(str(refused)) from None
@@ -341,18 +345,18 @@ def accept(
 
 
 @transaction.atomic
-def cancel(*, user: User, plan_id: int) -> None:
+def cancel(*, user: User, public_id: UUID) -> None:
     """Either partner may cancel, at any time, also during the session."""
-    plans_for(user).filter(pk=plan_id, status__in=SessionPlan.OPEN).update(
+    plans_for(user).filter(public_id=public_id, status__in=SessionPlan.OPEN).update(
         status=SessionPlan.Status.CANCELLED, ended_at=timezone.now()
     )
 
 
 @transaction.atomic
-def start(*, user: User, plan_id: int) -> SessionPlan:
+def start(*, user: User, public_id: UUID) -> SessionPlan:
     if couples.is_paused(user):
         raise NotNow("paused")
-    plan = plans_for(user).select_for_update().get(pk=plan_id, status=SessionPlan.Status.AGREED)
+    plan = _locked(user, public_id, SessionPlan.Status.AGREED)
     plan.status, plan.started_at = SessionPlan.Status.ACTIVE, timezone.now()
     first = plan.steps.order_by("position").first()
     plan.current_position = first.position if first else 1
@@ -390,10 +394,10 @@ def _may_move_on(plan: SessionPlan, steps: list, pack: Pack, light: str) -> bool
 
 
 @transaction.atomic
-def move_on(*, user: User, pack: Pack, plan_id: int) -> SessionPlan:
+def move_on(*, user: User, pack: Pack, public_id: UUID) -> SessionPlan:
     """On to the next step, which either may say; while yellow stands, never to a higher
     level."""
-    plan = plans_for(user).select_for_update().get(pk=plan_id, status=SessionPlan.Status.ACTIVE)
+    plan = _locked(user, public_id, SessionPlan.Status.ACTIVE)
     mutual = mutual_tokens(user=user, pack=pack)
     steps = current_steps(plan, pack=pack, mutual=mutual)
     following = _where(plan, steps)[1]
@@ -407,10 +411,10 @@ def move_on(*, user: User, pack: Pack, plan_id: int) -> SessionPlan:
 
 
 @transaction.atomic
-def check_in(*, user: User, pack: Pack, plan_id: int, light: str) -> SessionPlan:
+def check_in(*, user: User, pack: Pack, public_id: UUID, light: str) -> SessionPlan:
     """A traffic-light check-in. Red ends the session for both, at once, and rests the level
     it happened at (and above) until the person who said it opens it again."""
-    plan = plans_for(user).select_for_update().get(pk=plan_id, status=SessionPlan.Status.ACTIVE)
+    plan = _locked(user, public_id, SessionPlan.Status.ACTIVE)
     CheckIn.objects.create(plan=plan, person=user, light=light)
     if light == CheckIn.Light.RED:
         now = timezone.now()
@@ -428,8 +432,8 @@ def _halt(plan: SessionPlan, pack: Pack, *, by: User, why: str) -> None:
 
 
 @transaction.atomic
-def finish(*, user: User, plan_id: int) -> None:
-    plans_for(user).filter(pk=plan_id, status=SessionPlan.Status.ACTIVE).update(
+def finish(*, user: User, public_id: UUID) -> None:
+    plans_for(user).filter(public_id=public_id, status=SessionPlan.Status.ACTIVE).update(
         status=SessionPlan.Status.ENDED, ended_at=timezone.now()
     )
 
@@ -439,9 +443,9 @@ def finish(*, user: User, plan_id: int) -> None:
 
 @transaction.atomic
 def write_debrief(
-    *, user: User, pack: Pack, plan_id: int, felt: str, good: str, change: str, pace: str
+    *, user: User, pack: Pack, public_id: UUID, felt: str, good: str, change: str, pace: str
 ) -> Debrief:
-    plan = plans_for(user).select_for_update().get(pk=plan_id, status=SessionPlan.Status.ENDED)
+    plan = _locked(user, public_id, SessionPlan.Status.ENDED)
     debrief, _created = Debrief.objects.update_or_create(
         plan=plan,
         author=user,
@@ -465,11 +469,11 @@ def write_debrief(
 
 
 @transaction.atomic
-def open_again(*, user: User, halt_id: int) -> bool:
+def open_again(*, user: User, public_id: UUID) -> bool:
     """Only the one who said red or stop can open what rests again. The cooling period that
     followed still runs. Returns whether anything was opened."""
     opened = Halt.objects.filter(
-        pk=halt_id, couple_id=user.couple_id, held_by=user, opened_at__isnull=True
+        public_id=public_id, couple_id=user.couple_id, held_by=user, opened_at__isnull=True
     ).update(opened_at=timezone.now())
     return bool(opened)
 
@@ -489,7 +493,7 @@ def debriefs_for(*, user: User, plan: SessionPlan) -> DebriefView:
 
 @dataclass(frozen=True)
 class StepView:
-    pk: int
+    token: Token
     title: str
     role: str  # how it reads for the viewer: give, receive or together
     level: int
@@ -519,7 +523,7 @@ def session_view(*, user: User, plan: SessionPlan, pack: Pack) -> SessionView:
     current = _where(plan, steps)[0]
     views = [
         StepView(
-            pk=s.pk,
+            token=token_of(s, pack),
             title=pack.activity(s.item_id).title,
             role=step_role(s, user=user),
             level=pack.level_of(s.item_id, default=0),

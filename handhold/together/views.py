@@ -1,5 +1,8 @@
 """Go slowly: thin views over together.services. Every plan is fetched through the viewer's
-couple (services.plans_for), so anyone else gets a 404."""
+couple (services.plans_for), by the random public id its URLs carry, so anyone else gets a
+404."""
+
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from handhold.content.registry import default_pack
 from handhold.conversation import services as conversation
-from handhold.core.matching import Token, role_for
+from handhold.core.matching import Token, keyed, role_for
 from handhold.couples import services as couples
 from handhold.discovery.forms import MUTUAL_ROLE_WORDS
 from handhold.together import services
@@ -21,9 +24,9 @@ from handhold.together.models import SessionPlan
 from handhold.together.waiting import waiting_context
 
 
-def _plan_or_404(user, plan_id: int) -> SessionPlan:
+def _plan_or_404(user, public_id: UUID) -> SessionPlan:
     try:
-        return services.plans_for(user).get(pk=plan_id)
+        return services.plans_for(user).get(public_id=public_id)
     except SessionPlan.DoesNotExist:
         raise Http404 from None
 
@@ -36,6 +39,13 @@ def _label(title: str, role: str, level: int) -> str:
 def _token_label(token: Token, user, pack) -> str:
     role = role_for(token, viewer=str(user.pk))
     return _label(pack.activity(token.item_id).title, role, token.level)
+
+
+def _step_choices(tokens, user, pack) -> tuple[list[tuple[str, str]], dict[str, Token]]:
+    """Steps offered in a form, each valued 'item|me', 'item|you' or 'item|both' (never a
+    person's id), and the way back from a value to the step it stands for."""
+    by_key = keyed(tokens, viewer=str(user.pk))
+    return [(key, _token_label(t, user, pack)) for key, t in by_key.items()], by_key
 
 
 @login_required
@@ -93,10 +103,9 @@ def sessions(request: HttpRequest) -> HttpResponse:
     user = request.user
     mutual = services.mutual_tokens(user=user, pack=pack)
     pacing = services.pacing_for(user=user, pack=pack, mutual=mutual)
-    choices = [
-        (t.key(), _token_label(t, user, pack))
-        for t in services.proposable_steps(user=user, pacing=pacing, mutual=mutual)
-    ]
+    choices, offered = _step_choices(
+        services.proposable_steps(user=user, pacing=pacing, mutual=mutual), user, pack
+    )
     form = ProposalForm(
         request.POST if request.method == "POST" else None,
         step_choices=choices,
@@ -110,10 +119,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
                 plan = services.propose(
                     user=user,
                     pack=pack,
-                    steps=[
-                        Token.from_key(key, level_of=lambda i: pack.level_of(i, default=0))
-                        for key in form.cleaned_data["steps"]
-                    ],
+                    steps=[offered[key] for key in form.cleaned_data["steps"]],
                     ceiling=form.cleaned_data["ceiling"],
                     stop_word=form.cleaned_data["stop_word"],
                 )
@@ -121,7 +127,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, str(refused))
             else:
                 messages.success(request, _("Your proposal is with your partner."))
-                return redirect("together:session", plan_id=plan.pk)
+                return redirect("together:session", public_id=plan.public_id)
     context = {
         "form": form,
         "reason": services.MESSAGES[pacing.reason] if pacing.reason else None,
@@ -138,42 +144,43 @@ def sessions(request: HttpRequest) -> HttpResponse:
 def _session_page(request, plan: SessionPlan, pack, response_form=None, status=200):
     view = services.session_view(user=request.user, plan=plan, pack=pack)
     if view.waits_for_me and response_form is None:
-        response_form = _response_form(view, plan)
+        response_form = _response_form(request.user, pack, view, plan)[0]
     context = {"view": view, "plan": plan, "response_form": response_form}
     return render(request, "together/session.html", context, status=status)
 
 
-def _response_form(view, plan, data=None) -> ResponseForm:
-    choices = [(str(s.pk), _label(s.title, s.role, s.level)) for s in view.steps]
-    return ResponseForm(data, step_choices=choices, ceiling=plan.ceiling, stop_word=plan.stop_word)
+def _response_form(user, pack, view, plan, data=None) -> tuple[ResponseForm, dict[str, Token]]:
+    choices, offered = _step_choices([s.token for s in view.steps], user, pack)
+    form = ResponseForm(data, step_choices=choices, ceiling=plan.ceiling, stop_word=plan.stop_word)
+    return form, offered
 
 
 @login_required
 @require_GET
-def session(request: HttpRequest, plan_id: int) -> HttpResponse:
-    return _session_page(request, _plan_or_404(request.user, plan_id), default_pack())
+def session(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _session_page(request, _plan_or_404(request.user, public_id), default_pack())
 
 
 @login_required
 @require_POST
-def respond(request: HttpRequest, plan_id: int) -> HttpResponse:
+def respond(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """One form, two buttons of equal weight: "Accept these steps" or "Not this time"."""
     pack = default_pack()
-    plan = _plan_or_404(request.user, plan_id)
+    plan = _plan_or_404(request.user, public_id)
     try:
         if request.POST.get("decision") != "accept":
-            services.decline(user=request.user, plan_id=plan_id)
+            services.decline(user=request.user, public_id=public_id)
             messages.info(request, _("Not this time. No reason needed."))
-            return redirect("together:session", plan_id=plan_id)
+            return redirect("together:session", public_id=public_id)
         view = services.session_view(user=request.user, plan=plan, pack=pack)
-        form = _response_form(view, plan, request.POST)
+        form, offered = _response_form(request.user, pack, view, plan, request.POST)
         if not form.is_valid():
             return _session_page(request, plan, pack, response_form=form, status=400)
         services.accept(
             user=request.user,
             pack=pack,
-            plan_id=plan_id,
-            keep_step_ids={int(pk) for pk in form.cleaned_data["keep"]},
+            public_id=public_id,
+            keep=[offered[key] for key in form.cleaned_data["keep"]],
             ceiling=form.cleaned_data["ceiling"],
             stop_word=form.cleaned_data["stop_word"],
         )
@@ -183,78 +190,79 @@ def respond(request: HttpRequest, plan_id: int) -> HttpResponse:
         form.add_error(None, str(refused))
         return _session_page(request, plan, pack, response_form=form, status=400)
     messages.success(request, _("Agreed. Start whenever you are both ready, or not at all."))
-    return redirect("together:session", plan_id=plan_id)
+    return redirect("together:session", public_id=public_id)
 
 
 def _simple_action(action):
     @login_required
     @require_POST
-    def view(request: HttpRequest, plan_id: int) -> HttpResponse:
-        _plan_or_404(request.user, plan_id)
+    def view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+        _plan_or_404(request.user, public_id)
         try:
-            action(request, plan_id)
+            action(request, public_id)
         except ObjectDoesNotExist:
             messages.info(request, _("That has already changed. Here is where things stand."))
         except services.NotNow as refused:
             messages.info(request, str(refused))
-        return redirect("together:session", plan_id=plan_id)
+        return redirect("together:session", public_id=public_id)
 
     return view
 
 
-cancel = _simple_action(lambda request, pk: services.cancel(user=request.user, plan_id=pk))
-start = _simple_action(lambda request, pk: services.start(user=request.user, plan_id=pk))
-finish = _simple_action(lambda request, pk: services.finish(user=request.user, plan_id=pk))
+# Each takes the request and the plan's public id.
+cancel = _simple_action(lambda request, plan: services.cancel(user=request.user, public_id=plan))
+start = _simple_action(lambda request, plan: services.start(user=request.user, public_id=plan))
+finish = _simple_action(lambda request, plan: services.finish(user=request.user, public_id=plan))
 move_on = _simple_action(
-    lambda request, pk: services.move_on(user=request.user, pack=default_pack(), plan_id=pk)
+    lambda request, plan: services.move_on(user=request.user, pack=default_pack(), public_id=plan)
 )
 
 
 @login_required
 @require_POST
-def check_in(request: HttpRequest, plan_id: int) -> HttpResponse:
-    _plan_or_404(request.user, plan_id)
+def check_in(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    _plan_or_404(request.user, public_id)
     form = CheckInForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please choose green, yellow or red."))
-        return redirect("together:session", plan_id=plan_id)
+        return redirect("together:session", public_id=public_id)
     try:
         services.check_in(
             user=request.user,
             pack=default_pack(),
-            plan_id=plan_id,
+            public_id=public_id,
             light=form.cleaned_data["light"],
         )
     except ObjectDoesNotExist:
         messages.info(request, _("This session has already ended."))
-    return redirect("together:session", plan_id=plan_id)
+    return redirect("together:session", public_id=public_id)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def debrief(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = _plan_or_404(request.user, plan_id)
+def debrief(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    plan = _plan_or_404(request.user, public_id)
     if plan.status != SessionPlan.Status.ENDED:
         raise Http404
     view = services.debriefs_for(user=request.user, plan=plan)
     form = DebriefForm(request.POST if request.method == "POST" else None, instance=view.mine)
     if request.method == "POST" and form.is_valid():
         services.write_debrief(
-            user=request.user, pack=default_pack(), plan_id=plan_id, **form.cleaned_data
+            user=request.user, pack=default_pack(), public_id=public_id, **form.cleaned_data
         )
         messages.success(
             request, _("Saved. Your partner sees it only once both of you have written.")
         )
-        return redirect("together:session", plan_id=plan_id)
+        return redirect("together:session", public_id=public_id)
     status = 400 if form.is_bound else 200
     return render(request, "together/debrief.html", {"form": form, "plan": plan}, status=status)
 
 
 @login_required
 @require_POST
-def open_again(request: HttpRequest, halt_id: int) -> HttpResponse:
+def open_again(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Only the person who said red or stop may open it again; anyone else gets a 404."""
-    if not services.open_again(user=request.user, halt_id=halt_id):
+    if not services.open_again(user=request.user, public_id=public_id):
         raise Http404
     messages.success(request, _("Open again. Only what you both want, and only when you want."))
     return redirect("together:sessions")

@@ -15,7 +15,7 @@ def send(client, message=KIND):
 
 
 def answer(client, invitation, choice):
-    url = reverse("conversation:answer", args=[invitation.pk])
+    url = reverse("conversation:answer", args=[invitation.public_id])
     return client.post(url, {"answer": choice})
 
 

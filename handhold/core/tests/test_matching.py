@@ -10,6 +10,7 @@ from handhold.core.matching import (
     Answer,
     CatalogItem,
     Token,
+    keyed,
     next_level_to_open,
     reveal_mutual_interest,
     role_for,
@@ -133,12 +134,38 @@ def test_the_reveal_is_the_same_whichever_side_computes_it(a, b):
     assert forward == backward
 
 
-def test_token_keys_round_trip_and_refuse_nonsense():
-    token = Token(2, "buttock-massage", "17")
-    assert Token.from_key(token.key(), level_of=lambda item: 2) == token
-    for bad in ("", "buttock-massage", "|17", "buttock-massage|"):
-        with pytest.raises(ValueError):
-            Token.from_key(bad, level_of=lambda item: 2)
+def test_a_token_key_says_who_receives_from_the_viewers_side():
+    assert Token(2, "massage", "17").key(viewer="17") == "massage|me"
+    assert Token(2, "massage", "17").key(viewer="23") == "massage|you"
+    assert Token(1, "talk", BOTH).key(viewer="17") == "talk|both"
+
+
+@given(answer_sets, answer_sets)
+def test_a_form_value_names_nobody_and_reads_back_to_the_token_offered(a, b):
+    """The same mutual set gives the same values whatever the two people's labels are, and
+    each value reads back, through `keyed`, to exactly the token that was offered."""
+    mutual = reveal(as_answers(a), as_answers(b))
+    relabelled = reveal_mutual_interest(
+        as_answers(a),
+        as_answers(b),
+        first="1048576",
+        second="7",
+        catalog=CATALOG,
+        first_opened=5,
+        second_opened=5,
+    )
+    for viewer, partner in (("A", "B"), ("B", "A")):
+        by_key = keyed(sorted(mutual), viewer=viewer)
+        assert list(by_key.values()) == sorted(mutual)
+        for key in by_key:
+            assert viewer not in key.split("|") and partner not in key.split("|")
+    assert set(keyed(mutual, viewer="A")) == set(keyed(relabelled, viewer="1048576"))
+    assert set(keyed(mutual, viewer="B")) == set(keyed(relabelled, viewer="7"))
+
+
+def test_keyed_refuses_the_tokens_of_more_than_two_people():
+    with pytest.raises(ValueError):
+        keyed([Token(2, "massage", "17"), Token(2, "massage", "23")], viewer="5")
 
 
 # Each person opens the ladder at their own pace -------------------------------------------

@@ -1,5 +1,7 @@
 """Deleting an entry of one's own log: only its author can, and at once."""
 
+import uuid
+
 from django.urls import reverse
 
 from handhold.notice.models import NoticeEntry
@@ -9,7 +11,7 @@ def test_the_author_deletes_an_entry_at_once(client_for, asker, log):
     entry = log(asker, "uneasy", note="gone soon, 3f9d")
     kept = log(asker, "comfortable")
     client = client_for(asker)
-    response = client.post(reverse("notice:delete", args=[entry.pk]))
+    response = client.post(reverse("notice:delete", args=[entry.public_id]))
     assert response.status_code == 302
     assert list(NoticeEntry.objects.all()) == [kept]
     assert "3f9d" not in client.get(reverse("notice:notice")).content.decode()
@@ -17,7 +19,8 @@ def test_the_author_deletes_an_entry_at_once(client_for, asker, log):
 
 def test_it_rejects_get(client_for, asker, log):
     entry = log(asker, "comfortable")
-    assert client_for(asker).get(reverse("notice:delete", args=[entry.pk])).status_code == 405
+    path = reverse("notice:delete", args=[entry.public_id])
+    assert client_for(asker).get(path).status_code == 405
     assert NoticeEntry.objects.exists()
 
 
@@ -25,11 +28,12 @@ def test_the_partner_a_stranger_and_a_former_partner_get_404(
     client_for, asker, partner, stranger, former_partner, log
 ):
     entry = log(asker, "into_it", note="Alex's own, 6b0c")
-    path = reverse("notice:delete", args=[entry.pk])
+    path = reverse("notice:delete", args=[entry.public_id])
     for person in (partner, stranger, former_partner):
         assert client_for(person).post(path).status_code == 404
     assert NoticeEntry.objects.get().note == "Alex's own, 6b0c"
 
 
 def test_an_id_that_never_existed_is_a_404(client_for, asker):
-    assert client_for(asker).post(reverse("notice:delete", args=[987654])).status_code == 404
+    path = reverse("notice:delete", args=[uuid.uuid4()])
+    assert client_for(asker).post(path).status_code == 404

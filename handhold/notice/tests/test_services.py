@@ -51,7 +51,7 @@ def test_what_notice_suggests_follows_only_the_persons_own_latest_entry(asker, p
 
 def test_deleting_another_persons_entry_deletes_nothing(asker, partner, log):
     entry = log(asker, "uneasy")
-    assert services.delete_entry(author=partner, entry_id=entry.pk) is False
+    assert services.delete_entry(author=partner, public_id=entry.public_id) is False
     assert NoticeEntry.objects.filter(pk=entry.pk).exists()
 
 

@@ -11,7 +11,7 @@ def test_either_can_pause_and_then_nobody_can_propose_or_invite(client_for, sett
     client_for(blake).post(reverse("together:pause"))
     response = client_for(alex).post(
         reverse("together:sessions"),
-        {"steps": [f"compliment-body|{blake.pk}"], "ceiling": 5, "stop_word": "x"},
+        {"steps": ["compliment-body|you"], "ceiling": 5, "stop_word": "x"},
     )
     assert response.status_code == 400
     assert not SessionPlan.objects.exists()

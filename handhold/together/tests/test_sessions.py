@@ -21,8 +21,15 @@ SESSIONS = reverse("together:sessions")
 PACK = default_pack()
 
 
-def step(item, receiver):
-    return f"{item}|{receiver.pk}"
+def step(item, side):
+    """A step as the proposal form names it, from the proposer's side: who receives is "me",
+    "you" or "both", never anyone's id."""
+    return f"{item}|{side}"
+
+
+def keys(plan, viewer):
+    """Every step of `plan`, as the response form names it for `viewer`."""
+    return [services.token_of(s, PACK).key(viewer=str(viewer.pk)) for s in plan.steps.all()]
 
 
 def propose(client, steps, ceiling=2, stop_word="Pineapple"):
@@ -30,7 +37,7 @@ def propose(client, steps, ceiling=2, stop_word="Pineapple"):
 
 
 def url(name, plan):
-    return reverse(f"together:{name}", args=[plan.pk])
+    return reverse(f"together:{name}", args=[plan.public_id])
 
 
 def later(**delta):
@@ -45,7 +52,7 @@ def test_no_session_before_both_said_we_talked(client_for, revealed):
     alex, blake = revealed
     with time_machine.travel(timezone.now() - timedelta(days=10)):
         client_for(alex).post(reverse("together:we_talked"))
-    response = propose(client_for(alex), [step("compliment-body", blake)])
+    response = propose(client_for(alex), [step("compliment-body", "you")])
     assert response.status_code == 400
     assert b"each of you says so" in response.content
     assert not SessionPlan.objects.exists()
@@ -59,11 +66,11 @@ def test_the_settle_clock_starts_at_the_second_we_talked(client_for, revealed):
         client_for(alex).post(reverse("together:we_talked"))
     client_for(blake).post(reverse("together:we_talked"))
     with later(days=1, hours=23):
-        response = propose(client_for(alex), [step("compliment-body", blake)])
+        response = propose(client_for(alex), [step("compliment-body", "you")])
         assert response.status_code == 400
         assert b"settle" in response.content
     with later(days=2, minutes=1):
-        assert propose(client_for(alex), [step("compliment-body", blake)]).status_code == 302
+        assert propose(client_for(alex), [step("compliment-body", "you")]).status_code == 302
 
 
 def test_id_like_to_talk_means_only_that(client_for, revealed):
@@ -78,7 +85,7 @@ def test_id_like_to_talk_means_only_that(client_for, revealed):
         answer="like_to_talk",
         answered_at=timezone.now() - timedelta(days=10),
     )
-    assert propose(client_for(alex), [step("compliment-body", blake)]).status_code == 400
+    assert propose(client_for(alex), [step("compliment-body", "you")]).status_code == 400
     journey = client_for(blake).get(reverse("together:journey")).content.decode()
     assert "You have both said you talked." not in journey
     assert 'action="/journey/we-talked/"' in journey
@@ -104,7 +111,7 @@ def test_after_a_no_to_talking_the_asker_cannot_say_we_talked(client_for, reveal
     assert "The talk is your partner's to open again" in page
     client_for(alex).post(reverse("together:we_talked"))
     record_talk_confirmation(user=blake)
-    assert propose(client_for(alex), [step("compliment-body", blake)]).status_code == 400
+    assert propose(client_for(alex), [step("compliment-body", "you")]).status_code == 400
     assert "You have both said you talked." not in page
     client_for(blake).post(reverse("conversation:reopen"))
     assert 'action="/journey/we-talked/"' in (
@@ -122,13 +129,13 @@ def test_a_first_session_stays_at_the_gentlest_levels(client_for, settled):
     assert "A small plug" not in page and "Massage of the perineum" not in page
     assert "checked" not in page.split("<form")[-1]  # nothing pre-ticked
     for steps, ceiling in (
-        ([step("small-plug", blake)], 5),
-        ([step("small-plug", blake)], 2),
-        ([step("compliment-body", blake)], 5),
+        ([step("small-plug", "you")], 5),
+        ([step("small-plug", "you")], 2),
+        ([step("compliment-body", "you")], 5),
     ):
         assert propose(client_for(alex), steps, ceiling).status_code == 400
     assert not SessionPlan.objects.exists()
-    assert propose(client_for(alex), [step("buttock-massage", blake)]).status_code == 302
+    assert propose(client_for(alex), [step("buttock-massage", "you")]).status_code == 302
 
 
 def test_the_first_ceiling_rises_to_the_lowest_mutual_level(client_for, make_person, pair):
@@ -143,18 +150,18 @@ def test_the_first_ceiling_rises_to_the_lowest_mutual_level(client_for, make_per
     with time_machine.travel(timezone.now() - timedelta(days=3)):
         we_talked(sam, robin)
     assert services.pacing_for(user=sam, pack=PACK).ceiling == 4
-    assert propose(client_for(sam), [step("pegging", robin)], 5).status_code == 400
-    assert propose(client_for(sam), [step("small-plug", robin)], 4).status_code == 302
+    assert propose(client_for(sam), [step("pegging", "you")], 5).status_code == 400
+    assert propose(client_for(sam), [step("small-plug", "you")], 4).status_code == 302
 
 
 def _agreed(client_for, alex, blake, items=("compliment-body", "buttock-massage"), ceiling=2):
-    propose(client_for(alex), [step(i, blake) for i in items], ceiling)
+    propose(client_for(alex), [step(i, "you") for i in items], ceiling)
     plan = SessionPlan.objects.get(status="proposed")
     client_for(blake).post(
         url("respond", plan),
         {
             "decision": "accept",
-            "keep": [s.pk for s in plan.steps.all()],
+            "keep": keys(plan, blake),
             "ceiling": ceiling,
             "stop_word": plan.stop_word,
         },
@@ -191,8 +198,8 @@ def test_after_it_went_well_and_both_said_the_same_one_level_more(client_for, se
     both_debrief(client_for, alex, blake, plan, "same", "further")
     page = client_for(blake).get(SESSIONS).content.decode()
     assert '<option value="3" selected>' in page and '<option value="4"' not in page
-    assert propose(client_for(blake), [step("small-plug", blake)], 4).status_code == 400
-    assert propose(client_for(blake), [step("perineum-massage", alex)], 3).status_code == 302
+    assert propose(client_for(blake), [step("small-plug", "me")], 4).status_code == 400
+    assert propose(client_for(blake), [step("perineum-massage", "you")], 3).status_code == 302
 
 
 def test_one_further_alone_does_not_raise_the_ceiling(client_for, settled):
@@ -210,8 +217,8 @@ def test_slower_lowers_the_next_ceiling_by_one(client_for, settled):
     debrief(client_for(blake), plan, pace="same")
     page = client_for(blake).get(SESSIONS).content.decode()
     assert '<option value="1" selected>' in page and '<option value="2"' not in page
-    assert propose(client_for(alex), [step("buttock-massage", blake)], 2).status_code == 400
-    assert propose(client_for(alex), [step("compliment-body", blake)], 1).status_code == 302
+    assert propose(client_for(alex), [step("buttock-massage", "you")], 2).status_code == 400
+    assert propose(client_for(alex), [step("compliment-body", "you")], 1).status_code == 302
 
 
 # Red or stop halts escalation ------------------------------------------------------------------
@@ -230,18 +237,18 @@ def test_red_rests_the_level_it_happened_at_until_the_one_who_said_it_opens_it(c
 
     both_debrief(client_for, alex, blake, plan, "same", "same")
     # A cooling period first: nothing new at all, from either.
-    response = propose(client_for(alex), [step("compliment-body", blake)], 1)
+    response = propose(client_for(alex), [step("compliment-body", "you")], 1)
     assert response.status_code == 400 and b"After a red or a stop" in response.content
     with later(days=2, minutes=1):
-        refused = propose(client_for(alex), [step("buttock-massage", blake)], 2)
+        refused = propose(client_for(alex), [step("buttock-massage", "you")], 2)
         assert refused.status_code == 400 and b"resting for now" in refused.content
-        client_for(alex).post(reverse("together:open_again", args=[halt.pk]))
+        client_for(alex).post(reverse("together:open_again", args=[halt.public_id]))
         halt.refresh_from_db()
         assert halt.opened_at is None  # only Blake can open it again
-        client_for(blake).post(reverse("together:open_again", args=[halt.pk]))
+        client_for(blake).post(reverse("together:open_again", args=[halt.public_id]))
         halt.refresh_from_db()
         assert halt.opened_at is not None
-        assert propose(client_for(alex), [step("buttock-massage", blake)], 2).status_code == 302
+        assert propose(client_for(alex), [step("buttock-massage", "you")], 2).status_code == 302
 
 
 def test_a_red_halts_escalation_by_the_level_reached_not_the_plan(client_for, settled):
@@ -254,7 +261,7 @@ def test_a_red_halts_escalation_by_the_level_reached_not_the_plan(client_for, se
     assert Halt.objects.get().level == 1
     both_debrief(client_for, alex, blake, plan, "same", "same")
     with later(days=3):
-        assert propose(client_for(blake), [step("compliment-body", blake)], 1).status_code == 400
+        assert propose(client_for(blake), [step("compliment-body", "me")], 1).status_code == 400
 
 
 def test_stop_rests_the_level_reached_once_both_debriefs_are_written(client_for, settled):
@@ -266,8 +273,8 @@ def test_stop_rests_the_level_reached_once_both_debriefs_are_written(client_for,
     halt = Halt.objects.get()
     assert (halt.level, halt.held_by, halt.why) == (2, blake, "stop")
     with later(days=3):
-        assert propose(client_for(alex), [step("buttock-massage", blake)], 2).status_code == 400
-        assert propose(client_for(alex), [step("compliment-body", blake)], 1).status_code == 302
+        assert propose(client_for(alex), [step("buttock-massage", "you")], 2).status_code == 400
+        assert propose(client_for(alex), [step("compliment-body", "you")], 1).status_code == 302
 
 
 def test_what_rests_is_named_to_the_holder_only(client_for, settled):
@@ -290,7 +297,7 @@ def test_what_rests_is_named_to_the_holder_only(client_for, settled):
 
 def test_nothing_is_ticked_for_the_one_answering_and_there_is_one_decline(client_for, settled):
     alex, blake = settled
-    propose(client_for(alex), [step("compliment-body", blake), step("buttock-massage", blake)])
+    propose(client_for(alex), [step("compliment-body", "you"), step("buttock-massage", "you")])
     plan = SessionPlan.objects.get()
     page = client_for(blake).get(url("session", plan)).content.decode()
     form = page.split(f'action="{url("respond", plan)}"')[1].split("</form>")[0]
@@ -303,15 +310,13 @@ def test_the_other_agrees_to_fewer_steps_a_lower_ceiling_and_their_own_stop_word
     client_for, settled
 ):
     alex, blake = settled
-    propose(client_for(alex), [step("compliment-body", blake), step("buttock-massage", blake)])
+    propose(client_for(alex), [step("compliment-body", "you"), step("buttock-massage", "you")])
     plan = SessionPlan.objects.get()
-    massage = plan.steps.get(item_id="buttock-massage")
-    compliment = plan.steps.get(item_id="compliment-body")
     client_for(blake).post(
         url("respond", plan),
         {
             "decision": "accept",
-            "keep": [massage.pk, compliment.pk],
+            "keep": [step("buttock-massage", "me"), step("compliment-body", "me")],
             "ceiling": 1,
             "stop_word": "Kiwi",
         },
@@ -326,31 +331,34 @@ def test_the_other_agrees_to_fewer_steps_a_lower_ceiling_and_their_own_stop_word
 
 def test_agreeing_never_adds_a_step_or_raises_the_ceiling(client_for, settled):
     alex, blake = settled
-    propose(client_for(alex), [step("compliment-body", blake)], ceiling=1)
+    propose(client_for(alex), [step("compliment-body", "you")], ceiling=1)
     plan = SessionPlan.objects.get()
-    compliment = plan.steps.get()
-    # Forged: a step id from nowhere, and a higher ceiling.
+    compliment = services.token_of(plan.steps.get(), PACK)
+    # Forged: a mutual step that was not proposed, and a higher ceiling.
+    forged = step("buttock-massage", "me")
+    kept = [step("compliment-body", "me"), forged]
     response = client_for(blake).post(
         url("respond", plan),
-        {"decision": "accept", "keep": [compliment.pk, 99999], "ceiling": 2, "stop_word": "x"},
+        {"decision": "accept", "keep": kept, "ceiling": 2, "stop_word": "x"},
     )
     assert response.status_code == 400
     plan.refresh_from_db()
     assert plan.status == "proposed"
+    massage = next(t for t in services.mutual_tokens(user=blake, pack=PACK) if t != compliment)
     with pytest.raises(services.NotNow):
         services.accept(
             user=blake,
             pack=PACK,
-            plan_id=plan.pk,
-            keep_step_ids={compliment.pk, compliment.pk + 1000},
+            public_id=plan.public_id,
+            keep=[compliment, massage],
             ceiling=1,
             stop_word="x",
         )
     services.accept(
         user=blake,
         pack=PACK,
-        plan_id=plan.pk,
-        keep_step_ids={compliment.pk},
+        public_id=plan.public_id,
+        keep=[compliment],
         ceiling=5,
         stop_word="",
     )
@@ -360,7 +368,7 @@ def test_agreeing_never_adds_a_step_or_raises_the_ceiling(client_for, settled):
 
 def test_agreeing_to_nothing_keeps_what_was_typed_and_says_kindly_why(client_for, settled):
     alex, blake = settled
-    propose(client_for(alex), [step("compliment-body", blake)])
+    propose(client_for(alex), [step("compliment-body", "you")])
     plan = SessionPlan.objects.get()
     response = client_for(blake).post(
         url("respond", plan), {"decision": "accept", "ceiling": 2, "stop_word": "Mango"}
@@ -373,7 +381,7 @@ def test_agreeing_to_nothing_keeps_what_was_typed_and_says_kindly_why(client_for
 
 def test_declining_is_one_click_and_the_proposer_sees_a_neutral_message(client_for, settled):
     alex, blake = settled
-    propose(client_for(alex), [step("compliment-body", blake)])
+    propose(client_for(alex), [step("compliment-body", "you")])
     plan = SessionPlan.objects.get()
     client_for(blake).post(url("respond", plan), {"decision": "decline"})
     plan.refresh_from_db()
@@ -386,7 +394,7 @@ def test_declining_is_one_click_and_the_proposer_sees_a_neutral_message(client_f
 
 def test_the_proposer_cannot_answer_their_own_proposal(client_for, settled):
     alex, blake = settled
-    propose(client_for(alex), [step("compliment-body", blake)])
+    propose(client_for(alex), [step("compliment-body", "you")])
     plan = SessionPlan.objects.get()
     assert client_for(alex).post(url("respond", plan), {"decision": "decline"}).status_code == 404
 
@@ -395,7 +403,7 @@ def test_strangers_and_former_partners_get_404_everywhere(
     client_for, settled, stranger, former_partner
 ):
     alex, blake = settled
-    propose(client_for(alex), [step("compliment-body", blake)])
+    propose(client_for(alex), [step("compliment-body", "you")])
     plan = SessionPlan.objects.get()
     for person in (stranger, former_partner):
         client = client_for(person)
@@ -546,7 +554,7 @@ def test_a_we_talked_waits_for_the_other_to_confirm(client_for, revealed):
 
 def test_a_proposal_a_session_and_a_debrief_wait_for_the_right_person(client_for, settled):
     alex, blake = settled
-    propose(client_for(alex), [step("compliment-body", blake)])
+    propose(client_for(alex), [step("compliment-body", "you")])
     plan = SessionPlan.objects.get()
     html = _home_and_journey(client_for(blake))
     assert url("session", plan) in html and 'name="decision" value="decline"' in html
@@ -555,7 +563,7 @@ def test_a_proposal_a_session_and_a_debrief_wait_for_the_right_person(client_for
         url("respond", plan),
         {
             "decision": "accept",
-            "keep": [plan.steps.get().pk],
+            "keep": keys(plan, blake),
             "ceiling": 2,
             "stop_word": "Pineapple",
         },
@@ -581,13 +589,13 @@ def test_the_navigation_dot_agrees_with_what_waits(client_for, settled):
             assert anything_waits(person) == bool(waiting_for(person)), person
 
     agree()
-    propose(client_for(alex), [step("compliment-body", blake)])
+    propose(client_for(alex), [step("compliment-body", "you")])
     plan = SessionPlan.objects.get()
     assert anything_waits(blake) and not anything_waits(alex)
     agree()
     client_for(blake).post(
         url("respond", plan),
-        {"decision": "accept", "keep": [plan.steps.get().pk], "ceiling": 2, "stop_word": "x"},
+        {"decision": "accept", "keep": keys(plan, blake), "ceiling": 2, "stop_word": "x"},
     )
     agree()
     client_for(alex).post(url("start", plan))
