@@ -9,8 +9,15 @@ BEFORE = [("accounts", "0002_couple_joined_by")]
 AFTER = [("accounts", "0003_safe_usernames_and_recovery")]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_existing_people_get_keys_and_the_first_of_two_look_alikes_keeps_it():
+@pytest.fixture
+def latest_afterwards(transactional_db):
+    """Back to the latest migrations afterwards, whatever the test did, for the tests after."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_existing_people_get_keys_and_the_first_of_two_look_alikes_keeps_it(latest_afterwards):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old_user = executor.loader.project_state(BEFORE).apps.get_model("accounts", "User")
