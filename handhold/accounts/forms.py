@@ -8,6 +8,20 @@ from handhold.accounts.services import username_problem
 from handhold.core.usernames import normalise
 
 
+def check_new_passphrase(form: forms.Form, field: str, again: str) -> None:
+    """A new passphrase, typed twice: the two agree, and it passes Django's validators (which
+    see the username, so a passphrase like the name is refused)."""
+    first, second = form.cleaned_data.get(field), form.cleaned_data.get(again)
+    if first and second and first != second:
+        form.add_error(again, _("The two passphrases are not the same."))
+    elif first:
+        probe = User(username=form.cleaned_data.get("username", ""))
+        try:
+            password_validation.validate_password(first, probe)
+        except forms.ValidationError as error:
+            form.add_error(field, error)
+
+
 class SignUpForm(forms.Form):
     username = forms.CharField(
         label=_("Username"),
@@ -43,15 +57,7 @@ class SignUpForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        first, second = cleaned.get("passphrase"), cleaned.get("passphrase_again")
-        if first and second and first != second:
-            self.add_error("passphrase_again", _("The two passphrases are not the same."))
-        elif first:
-            probe = User(username=cleaned.get("username", ""))
-            try:
-                password_validation.validate_password(first, probe)
-            except forms.ValidationError as error:
-                self.add_error("passphrase", error)
+        check_new_passphrase(self, "passphrase", "passphrase_again")
         return cleaned
 
 
@@ -113,15 +119,7 @@ class RecoverForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        first, second = cleaned.get("new_passphrase"), cleaned.get("new_passphrase_again")
-        if first and second and first != second:
-            self.add_error("new_passphrase_again", _("The two passphrases are not the same."))
-        elif first:
-            probe = User(username=cleaned.get("username", ""))
-            try:
-                password_validation.validate_password(first, probe)
-            except forms.ValidationError as error:
-                self.add_error("new_passphrase", error)
+        check_new_passphrase(self, "new_passphrase", "new_passphrase_again")
         return cleaned
 
 
