@@ -5,7 +5,10 @@ of decisions rather than of parsing code.
 """
 
 import os
+from contextlib import suppress
 from pathlib import Path
+
+from handhold.files import write_private_file
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
@@ -51,13 +54,12 @@ def env_secret(name: str) -> str | None:
 def secret_from_data_dir(path: Path, make) -> str:
     """Read a secret kept in the data folder, creating it (mode 0600) on first start.
 
-    O_EXCL makes creation safe when several worker processes start at once: exactly one
-    writes the file, the others read what it wrote.
+    The new secret appears whole or not at all (handhold/files.py), and never replaces one
+    already there: when several processes start at once, exactly one writes the file, and the
+    others read what it wrote.
     """
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text().strip()
-    with os.fdopen(fd, "w") as handle:
-        handle.write(make())
+    if not path.exists():
+        # If another process wrote it first, theirs is the one everybody uses.
+        with suppress(FileExistsError):
+            write_private_file(path, make(), only_if_absent=True)
     return path.read_text().strip()
