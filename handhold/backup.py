@@ -2,8 +2,12 @@
 
 SQLite uses its online backup API, so a backup is consistent even while Handhold is serving.
 PostgreSQL uses pg_dump and pg_restore (custom format). The encryption keys are written next
-to the backup as PATH.keys (mode 0600), because a backup without them cannot be read; keep
-both somewhere safe, or pass --without-keys and keep the keys elsewhere.
+to the backup as PATH.keys, because a backup without them cannot be read; keep both somewhere
+safe, or pass --without-keys and keep the keys elsewhere.
+
+Both files are mode 0600 from the moment they exist (usernames and answers in the backup are
+not encrypted), and each appears whole or not at all (handhold/files.py): a backup that fails
+midway leaves the previous one at PATH as it was.
 
 Restore while Handhold is stopped.
 """
@@ -18,6 +22,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
+
+from handhold.files import private_file, write_private_file
 
 
 def _is_sqlite() -> bool:
@@ -57,23 +63,23 @@ def backup(path: Path, *, with_keys: bool = True) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _outside_transactions()
-    if _is_sqlite():
-        connection.ensure_connection()
-        target = sqlite3.connect(path)
-        try:
-            connection.connection.backup(target)
-        finally:
-            target.close()
-    else:
-        subprocess.run(
-            ["pg_dump", "--format=custom", "--file", str(path), *_pg_args()],
-            check=True,
-            env=_pg_env(),
-        )
+    with private_file(path) as temporary:
+        if _is_sqlite():
+            connection.ensure_connection()
+            target = sqlite3.connect(temporary)
+            try:
+                connection.connection.backup(target)
+            finally:
+                target.close()
+        else:
+            subprocess.run(
+                ["pg_dump", "--format=custom", "--file", str(temporary), *_pg_args()],
+                check=True,
+                env=_pg_env(),
+            )
     if with_keys and not settings.HANDHOLD_ENCRYPTION_KEYS:
-        destination = keys_path(path)
-        shutil.copyfile(settings.DATA_DIR / "encryption_keys", destination)
-        destination.chmod(0o600)
+        keys = (settings.DATA_DIR / "encryption_keys").read_text()
+        write_private_file(keys_path(path), keys)
 
 
 def restore(path: Path) -> None:
