@@ -200,7 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_parser.set_defaults(func=bench)
 
     rotate_parser = commands.add_parser(
-        "rotate-keys", help="re-encrypt private text under a fresh key and retire the old ones"
+        "rotate-keys",
+        help="re-encrypt private text under a fresh key and retire the old ones (stop Handhold "
+        "first)",
     )
     rotate_parser.set_defaults(func=rotate_keys)
 
