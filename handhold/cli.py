@@ -101,10 +101,13 @@ def backup(args: argparse.Namespace) -> int:
     _setup_django()
     from handhold import backup as backups
 
-    backups.backup(args.path, with_keys=not args.without_keys)
-    print(
-        f"Backed up to {args.path}" + ("" if args.without_keys else f" (keys in {args.path}.keys)")
-    )
+    keys = backups.backup(args.path, with_keys=not args.without_keys)
+    if keys:
+        print(f"Backed up to {args.path} (keys in {keys})")
+    elif args.without_keys:
+        print(f"Backed up to {args.path}, without the keys: keep them safe elsewhere")
+    else:
+        print(f"Backed up to {args.path}; the keys come from the environment: keep them safe")
     return 0
 
 
@@ -113,11 +116,13 @@ def restore(args: argparse.Namespace) -> int:
     from handhold import backup as backups
 
     try:
-        backups.restore(args.path)
+        notes = backups.restore(args.path)
     except (FileNotFoundError, ValueError) as error:
         print(f"Nothing was restored: {error}", file=sys.stderr)
         return 1
     print(f"Restored from {args.path}")
+    for note in notes:
+        print(note)
     return 0
 
 

@@ -27,7 +27,11 @@ DATA_DIR = Path(os.environ.get("HANDHOLD_DATA_DIR", "data")).resolve()
 # 0700: the database and the secret key are nobody else's business on a shared machine.
 DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 
-SECRET_KEY = env_secret("HANDHOLD_SECRET_KEY") or secret_from_data_dir(
+# From the environment, or generated into the data folder on first start (mode 0600). Only the
+# generated one is Handhold's to carry in backups and to put back on restore (handhold/backup.py).
+_given_secret_key = env_secret("HANDHOLD_SECRET_KEY")
+HANDHOLD_SECRET_KEY_FROM_ENVIRONMENT = bool(_given_secret_key)
+SECRET_KEY = _given_secret_key or secret_from_data_dir(
     DATA_DIR / "secret_key", get_random_secret_key
 )
 
