@@ -19,7 +19,13 @@ def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
     import django
 
-    django.setup()
+    from handhold.config.env import BadSetting
+
+    try:
+        django.setup()
+    except BadSetting as error:
+        # One line naming the variable, rather than a traceback through settings.py.
+        sys.exit(f"Handhold did not start: {error}")
 
 
 def serve(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Three tiny helpers that read settings from the environment.
+"""Tiny helpers that read settings from the environment.
 
 Kept apart from settings.py so that they can be tested, and so that settings.py reads as a list
 of decisions rather than of parsing code.
@@ -14,6 +14,10 @@ TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 
 
+class BadSetting(ValueError):
+    """An environment variable Handhold cannot use; the message names it and says why."""
+
+
 def env_bool(name: str, default: bool = False) -> bool:
     raw = os.environ.get(name)
     if raw is None:
@@ -23,7 +27,7 @@ def env_bool(name: str, default: bool = False) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise ValueError(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}")
+    raise BadSetting(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}")
 
 
 def env_int(name: str, default: int) -> int:
@@ -33,7 +37,17 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ValueError(f"{name} must be a whole number; got {raw!r}") from None
+        raise BadSetting(f"{name} must be a whole number; got {raw!r}") from None
+
+
+def env_choice(name: str, choices: list[str], default: str) -> str:
+    """One word from CHOICES (any case), so that a typo stops the start instead of passing."""
+    word = os.environ.get(name, "").strip().lower()
+    if not word:
+        return default
+    if word in choices:
+        return word
+    raise BadSetting(f"{name} must be one of {', '.join(choices)}; got {os.environ[name]!r}")
 
 
 def env_str(name: str, default: str) -> str:

@@ -15,6 +15,7 @@ from django.core.management.utils import get_random_secret_key
 
 from handhold.config.env import (
     env_bool,
+    env_choice,
     env_int,
     env_secret,
     env_str,
@@ -125,11 +126,17 @@ DATABASES = {
         os.environ.get("DATABASE_URL", _default_database), conn_max_age=60
     )
 }
+# FULL: every commit reaches the disk before Handhold answers, so what someone was told is
+# saved survives a power cut. NORMAL is quicker, and survives a crash of Handhold itself, but a
+# power cut may take the last commits back; an operator may choose it knowingly.
+HANDHOLD_SQLITE_SYNCHRONOUS = env_choice("HANDHOLD_SQLITE_SYNCHRONOUS", ["full", "normal"], "full")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and the writer work at once; IMMEDIATE takes the write lock at the
     # start of a transaction, so concurrent writers wait (up to `timeout`) instead of failing.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            f"PRAGMA journal_mode=WAL; PRAGMA synchronous={HANDHOLD_SQLITE_SYNCHRONOUS};"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
