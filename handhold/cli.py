@@ -208,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench_parser.add_argument("--seconds", type=float, default=10.0, help="load per page")
     bench_parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
     bench_parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    bench_parser.add_argument(
+        "--compare-synchronous",
+        action="store_true",
+        help="also load each page on SQLite with synchronous=NORMAL, beside the default FULL",
+    )
     bench_parser.set_defaults(func=bench)
 
     rotate_parser = commands.add_parser(
