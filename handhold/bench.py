@@ -6,6 +6,10 @@ middleware for the same logged-in people, reads request.user and returns a small
 so a page's ratio (its requests per second over the baseline's) shows what its own work costs.
 The baseline is measured right before each page, and each ratio is taken against that
 neighbouring run (`base/s` in the table); the baseline row is their mean.
+
+With --compare-synchronous (SQLite), a second server on the same database runs with
+HANDHOLD_SQLITE_SYNCHRONOUS=normal, and each page is loaded on both, FULL (the default),
+NORMAL, NORMAL, FULL: the FULL/NORMAL ratio is what waiting for the disk at every commit costs.
 """
 
 from __future__ import annotations
@@ -225,6 +229,26 @@ def _load(url: str, cookies: list[str], csrf: str, seconds: float, method="GET",
     return json.loads(done.stdout)
 
 
+def _start_server(port: int, **env: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "handhold.cli", "serve", "--port", str(port)],
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def _wait_for(base: str) -> None:
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(base + "/", timeout=2).read()  # noqa: S310 - loopback
+            return
+        except OSError:
+            time.sleep(0.2)
+
+
 def _summary(runs: list[dict]) -> dict:
     """Several baseline runs as one: mean requests per second, median latencies."""
     return {
@@ -242,9 +266,13 @@ def run(args) -> int:
 
     couples = 1000 if args.quick else args.couples
     seconds = 4.0 if args.quick else args.seconds
+    compare = args.compare_synchronous
+    if compare and args.postgres:
+        log("--compare-synchronous measures SQLite; leave out --postgres")
+        return 2
     data = Path(tempfile.mkdtemp(prefix="handhold-bench-"))
     database = _prepare_environment(args, data)
-    server = None
+    servers = []
     try:
         import django
 
@@ -274,20 +302,16 @@ def run(args) -> int:
         connections.close_all()
 
         port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "handhold.cli", "serve", "--port", str(port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
         base = f"http://127.0.0.1:{port}"
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/", timeout=2).read()  # noqa: S310 - loopback
-                break
-            except OSError:
-                time.sleep(0.2)
+        # Comparing, the first server runs FULL whatever this shell's setting says.
+        full = {"HANDHOLD_SQLITE_SYNCHRONOUS": "full"} if compare else {}
+        servers.append(_start_server(port, **full))
+        if compare:
+            normal_port = _free_port()
+            normal_base = f"http://127.0.0.1:{normal_port}"
+            servers.append(_start_server(normal_port, HANDHOLD_SQLITE_SYNCHRONOUS="normal"))
+            _wait_for(normal_base)
+        _wait_for(base)
         log(f"Loading each page for {seconds:.0f} s with {len(cookies)} clients...")
         results = {"anonymous_baseline": _load(base + "/bench/bare/", ["x=y"], csrf, seconds)}
         baselines = []
@@ -298,9 +322,20 @@ def run(args) -> int:
             baselines.append(_load(base + "/bench/bare/", cookies, csrf, seconds))
             results[name] = _load(base + path, cookies, csrf, seconds, method, form)
             results[name]["baseline_rps"] = baselines[-1]["rps"]
+            if compare:
+                # FULL was just measured; NORMAL twice, then FULL again: a drift in this
+                # machine's speed over the four runs weighs on both sides alike.
+                normal = [_load(normal_base + path, cookies, csrf, seconds, method, form)]
+                normal.append(_load(normal_base + path, cookies, csrf, seconds, method, form))
+                full = [results[name], _load(base + path, cookies, csrf, seconds, method, form)]
+                results[name]["synchronous"] = {
+                    "full_rps": statistics.mean(r["rps"] for r in full),
+                    "normal_rps": statistics.mean(r["rps"] for r in normal),
+                    "errors": sum(r["errors"] for r in full[1:] + normal),
+                }
         results["baseline"] = _summary(baselines)
     finally:
-        if server is not None:
+        for server in servers:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
         if database:
@@ -354,7 +389,23 @@ def run(args) -> int:
             f"{name:20} {row['rps']:8.1f} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} "
             f"{row['baseline_rps']:8.1f} {row['ratio']:6.2f} {row['queries']:7d}"
         )
+    if compare:
+        report["synchronous"] = {}
+        for name in PAGES:
+            row = results[name]["synchronous"]
+            ratio = row["full_rps"] / row["normal_rps"] if row["normal_rps"] else 0.0
+            report["synchronous"][name] = {**row, "full_over_normal": ratio}
+        print()
+        print("SQLite synchronous: FULL (the default) against NORMAL, runs in the order FULL,")
+        print("NORMAL, NORMAL, FULL on the same database; req/s are the means of each pair")
+        print(f"{'page':20} {'FULL/s':>8} {'NORMAL/s':>8} {'FULL/NORMAL':>11}")
+        for name, row in report["synchronous"].items():
+            print(
+                f"{name:20} {row['full_rps']:8.1f} {row['normal_rps']:8.1f} "
+                f"{row['full_over_normal']:11.2f}"
+            )
     failures = sum(r["errors"] for r in report["pages"].values())
+    failures += sum(r["errors"] for r in report.get("synchronous", {}).values())
     if failures:
         print(f"{failures} requests failed", file=sys.stderr)
     if args.json:

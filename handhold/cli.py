@@ -19,7 +19,13 @@ def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
     import django
 
-    django.setup()
+    from handhold.config.env import BadSetting
+
+    try:
+        django.setup()
+    except BadSetting as error:
+        # One line naming the variable, rather than a traceback through settings.py.
+        sys.exit(f"Handhold did not start: {error}")
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -101,10 +107,13 @@ def backup(args: argparse.Namespace) -> int:
     _setup_django()
     from handhold import backup as backups
 
-    backups.backup(args.path, with_keys=not args.without_keys)
-    print(
-        f"Backed up to {args.path}" + ("" if args.without_keys else f" (keys in {args.path}.keys)")
-    )
+    keys = backups.backup(args.path, with_keys=not args.without_keys)
+    if keys:
+        print(f"Backed up to {args.path} (keys in {keys})")
+    elif args.without_keys:
+        print(f"Backed up to {args.path}, without the keys: keep them safe elsewhere")
+    else:
+        print(f"Backed up to {args.path}; the keys come from the environment: keep them safe")
     return 0
 
 
@@ -113,11 +122,13 @@ def restore(args: argparse.Namespace) -> int:
     from handhold import backup as backups
 
     try:
-        backups.restore(args.path)
+        notes = backups.restore(args.path)
     except (FileNotFoundError, ValueError) as error:
         print(f"Nothing was restored: {error}", file=sys.stderr)
         return 1
     print(f"Restored from {args.path}")
+    for note in notes:
+        print(note)
     return 0
 
 
@@ -197,10 +208,17 @@ def build_parser() -> argparse.ArgumentParser:
     bench_parser.add_argument("--seconds", type=float, default=10.0, help="load per page")
     bench_parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
     bench_parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    bench_parser.add_argument(
+        "--compare-synchronous",
+        action="store_true",
+        help="also load each page on SQLite with synchronous=NORMAL, beside the default FULL",
+    )
     bench_parser.set_defaults(func=bench)
 
     rotate_parser = commands.add_parser(
-        "rotate-keys", help="re-encrypt private text under a fresh key and retire the old ones"
+        "rotate-keys",
+        help="re-encrypt private text under a fresh key and retire the old ones (stop Handhold "
+        "first)",
     )
     rotate_parser.set_defaults(func=rotate_keys)
 

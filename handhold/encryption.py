@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models, transaction
 
 from handhold.core.crypto import Keyring, new_key
+from handhold.files import write_private_file
 
 
 def key_file():
@@ -73,6 +74,14 @@ def reencrypt_everything() -> int:
 def rotate_keys() -> int:
     """Put a fresh key first, re-encrypt everything with it, then retire the old keys.
 
+    The key file is replaced whole each time (handhold/files.py), never rewritten in place, so
+    a crash at any moment leaves keys that read everything: the old ones before the fresh key
+    is written, the fresh one and the old ones until the re-encryption is committed, then the
+    fresh one alone.
+
+    Run it while Handhold is stopped: a running worker keeps the keys it read at start and
+    would go on encrypting with a key this retires.
+
     With keys from HANDHOLD_ENCRYPTION_KEYS the operator manages the list: put the new key first,
     run this, then remove the old ones.
     """
@@ -82,9 +91,9 @@ def rotate_keys() -> int:
     path = key_file()
     old = _read_keys()
     fresh = new_key()
-    path.write_text("\n".join([fresh, *old]) + "\n")
+    write_private_file(path, "\n".join([fresh, *old]) + "\n")
     keyring.cache_clear()
     count = reencrypt_everything()
-    path.write_text(fresh + "\n")
+    write_private_file(path, fresh + "\n")
     keyring.cache_clear()
     return count

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 
-def test_the_bench_command_prints_its_table_and_writes_json(tmp_path):
+def test_the_bench_command_prints_its_tables_and_writes_json(tmp_path):
     out = tmp_path / "bench.json"
     done = subprocess.run(
         [
@@ -23,6 +23,7 @@ def test_the_bench_command_prints_its_table_and_writes_json(tmp_path):
             "2",
             "--json",
             str(out),
+            "--compare-synchronous",
         ],
         capture_output=True,
         text=True,
@@ -38,6 +39,11 @@ def test_the_bench_command_prints_its_table_and_writes_json(tmp_path):
         assert set(row) >= {"rps", "p50_ms", "p95_ms", "ratio", "queries", "baseline_rps"}
         assert row["ratio"] == row["rps"] / row["baseline_rps"]
         assert row["rps"] > 0 and row["queries"] > 0 and row["errors"] == 0
+    # FULL against NORMAL: only that it was measured; what it costs is in the README.
+    assert "SQLite synchronous: FULL (the default) against NORMAL" in done.stdout
+    assert set(report["synchronous"]) == set(report["pages"])
+    for row in report["synchronous"].values():
+        assert row["full_rps"] > 0 and row["normal_rps"] > 0 and row["errors"] == 0
 
 
 def test_the_in_process_breakdown_runs_and_names_every_key_page():

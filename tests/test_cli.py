@@ -202,6 +202,15 @@ def test_backup_and_restore_from_the_command_line(clean_env, tmp_path):
     assert target.exists() and Path(str(target) + ".keys").exists()
     restored = handhold("restore", str(target), env=clean_env)
     assert restored.returncode == 0, restored.stderr
+    # On a new machine, with a fresh data folder: the same keys, and the same secret key, so
+    # that everyone stays logged in.
+    fresh = tmp_path / "fresh"
+    restored = handhold("restore", str(target), env={**clean_env, "HANDHOLD_DATA_DIR": str(fresh)})
+    assert restored.returncode == 0, restored.stderr
+    data = Path(clean_env["HANDHOLD_DATA_DIR"])
+    for name in ["secret_key", "encryption_keys"]:
+        assert (fresh / name).read_text().split() == (data / name).read_text().split()
+        assert (fresh / name).stat().st_mode & 0o777 == 0o600
     missing = handhold("restore", str(tmp_path / "nope.backup"), env=clean_env)
     assert missing.returncode == 1
     assert "Nothing was restored" in missing.stderr

@@ -1,5 +1,7 @@
 """Private text is encrypted at rest, and keys can be rotated."""
 
+import os
+
 import pytest
 from django.db import connection
 
@@ -61,6 +63,62 @@ def test_rotating_keys_re_encrypts_everything_and_retires_the_old_key(stranger, 
 
         with pytest.raises(InvalidToken):
             Keyring([old_key]).decrypt(raw("discovery_journalentry", "text")[0])
+    finally:
+        encryption.keyring.cache_clear()
+
+
+def test_a_rotation_that_fails_midway_always_leaves_keys_that_read_everything(
+    stranger, settings, tmp_path, monkeypatch
+):
+    settings.DATA_DIR = tmp_path
+    settings.HANDHOLD_ENCRYPTION_KEYS = []
+    from handhold.core.crypto import new_key
+    from handhold.files import write_private_file
+
+    key_file = tmp_path / "encryption_keys"
+    write_private_file(key_file, new_key() + "\n")
+    old_key = key_file.read_text().strip()
+    encryption.keyring.cache_clear()
+    rename = os.replace
+    renames = []
+
+    def power_cut_at(count):
+        def replace(source, target):
+            renames.append(target)
+            if len(renames) == count:
+                raise OSError("the machine stopped here")
+            rename(source, target)
+
+        return replace
+
+    def reads_back_with_the_key_file_alone():
+        encryption.keyring.cache_clear()
+        return JournalEntry.objects.get().text == SENTENCE
+
+    try:
+        save_journal(
+            author=stranger, pack=default_pack(), entries={"why-do-i-want-this": (SENTENCE, "")}
+        )
+        # Stopped while adding the fresh key: the old key file is there, whole.
+        monkeypatch.setattr(os, "replace", power_cut_at(1))
+        with pytest.raises(OSError):
+            encryption.rotate_keys()
+        assert key_file.read_text().split() == [old_key]
+        assert reads_back_with_the_key_file_alone()
+
+        # Stopped while retiring the old key, after re-encrypting: both keys are still there.
+        renames.clear()
+        monkeypatch.setattr(os, "replace", power_cut_at(2))
+        with pytest.raises(OSError):
+            encryption.rotate_keys()
+        assert key_file.read_text().split()[1:] == [old_key]
+        assert reads_back_with_the_key_file_alone()
+
+        monkeypatch.setattr(os, "replace", rename)
+        encryption.rotate_keys()
+        assert len(key_file.read_text().split()) == 1 and reads_back_with_the_key_file_alone()
+        assert key_file.stat().st_mode & 0o777 == 0o600
+        assert list(tmp_path.iterdir()) == [key_file]
     finally:
         encryption.keyring.cache_clear()
 

@@ -1,14 +1,21 @@
-"""Three tiny helpers that read settings from the environment.
+"""Tiny helpers that read settings from the environment.
 
 Kept apart from settings.py so that they can be tested, and so that settings.py reads as a list
 of decisions rather than of parsing code.
 """
 
 import os
+from contextlib import suppress
 from pathlib import Path
+
+from handhold.files import write_private_file
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+class BadSetting(ValueError):
+    """An environment variable Handhold cannot use; the message names it and says why."""
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -20,7 +27,7 @@ def env_bool(name: str, default: bool = False) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise ValueError(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}")
+    raise BadSetting(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}")
 
 
 def env_int(name: str, default: int) -> int:
@@ -30,7 +37,17 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ValueError(f"{name} must be a whole number; got {raw!r}") from None
+        raise BadSetting(f"{name} must be a whole number; got {raw!r}") from None
+
+
+def env_choice(name: str, choices: list[str], default: str) -> str:
+    """One word from CHOICES (any case), so that a typo stops the start instead of passing."""
+    word = os.environ.get(name, "").strip().lower()
+    if not word:
+        return default
+    if word in choices:
+        return word
+    raise BadSetting(f"{name} must be one of {', '.join(choices)}; got {os.environ[name]!r}")
 
 
 def env_str(name: str, default: str) -> str:
@@ -51,13 +68,12 @@ def env_secret(name: str) -> str | None:
 def secret_from_data_dir(path: Path, make) -> str:
     """Read a secret kept in the data folder, creating it (mode 0600) on first start.
 
-    O_EXCL makes creation safe when several worker processes start at once: exactly one
-    writes the file, the others read what it wrote.
+    The new secret appears whole or not at all (handhold/files.py), and never replaces one
+    already there: when several processes start at once, exactly one writes the file, and the
+    others read what it wrote.
     """
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text().strip()
-    with os.fdopen(fd, "w") as handle:
-        handle.write(make())
+    if not path.exists():
+        # If another process wrote it first, theirs is the one everybody uses.
+        with suppress(FileExistsError):
+            write_private_file(path, make(), only_if_absent=True)
     return path.read_text().strip()

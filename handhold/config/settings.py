@@ -15,6 +15,7 @@ from django.core.management.utils import get_random_secret_key
 
 from handhold.config.env import (
     env_bool,
+    env_choice,
     env_int,
     env_secret,
     env_str,
@@ -27,7 +28,11 @@ DATA_DIR = Path(os.environ.get("HANDHOLD_DATA_DIR", "data")).resolve()
 # 0700: the database and the secret key are nobody else's business on a shared machine.
 DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 
-SECRET_KEY = env_secret("HANDHOLD_SECRET_KEY") or secret_from_data_dir(
+# From the environment, or generated into the data folder on first start (mode 0600). Only the
+# generated one is Handhold's to carry in backups and to put back on restore (handhold/backup.py).
+_given_secret_key = env_secret("HANDHOLD_SECRET_KEY")
+HANDHOLD_SECRET_KEY_FROM_ENVIRONMENT = bool(_given_secret_key)
+SECRET_KEY = _given_secret_key or secret_from_data_dir(
     DATA_DIR / "secret_key", get_random_secret_key
 )
 
@@ -122,11 +127,17 @@ DATABASES = {
         os.environ.get("DATABASE_URL", _default_database), conn_max_age=60
     )
 }
+# FULL: every commit reaches the disk before Handhold answers, so what someone was told is
+# saved survives a power cut. NORMAL is quicker, and survives a crash of Handhold itself, but a
+# power cut may take the last commits back; an operator may choose it knowingly.
+HANDHOLD_SQLITE_SYNCHRONOUS = env_choice("HANDHOLD_SQLITE_SYNCHRONOUS", ["full", "normal"], "full")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and the writer work at once; IMMEDIATE takes the write lock at the
     # start of a transaction, so concurrent writers wait (up to `timeout`) instead of failing.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            f"PRAGMA journal_mode=WAL; PRAGMA synchronous={HANDHOLD_SQLITE_SYNCHRONOUS};"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
