@@ -81,6 +81,10 @@ class User(AbstractBaseUser):
         Couple, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
 
+    # No record of when anyone logged in: Django's last_login is removed, which also stops
+    # Django from writing it at each log-in (it only does so when the field exists).
+    last_login = None
+
     objects = UserManager()
 
     USERNAME_FIELD = "username"

@@ -134,3 +134,12 @@ def test_a_failure_count_is_deleted_once_its_cool_off_ends(client, stranger, set
 
 def test_an_empty_log_in_is_a_400(client, db):
     assert client.post(URL, {}).status_code == 400
+
+
+def test_a_log_in_writes_nothing_to_the_account(client, stranger):
+    from handhold.accounts.models import User
+
+    before = User.objects.filter(pk=stranger.pk).values().get()
+    assert attempt(client, "casey", PASSPHRASE).status_code == 302
+    assert User.objects.filter(pk=stranger.pk).values().get() == before
+    assert "last_login" not in before  # no record of when anyone logged in
