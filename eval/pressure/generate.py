@@ -718,6 +718,9 @@ NEGATIVE = {
         "You said you'd like me to check in about {topic} {when}. Checking in! {nofine}",
         "You asked me to ask again when we're {place}, so here I am. {nofine}",
         "You told me you like being asked twice. So: {topic}, maybe? {nofine}",
+        "You said 'ask me again on a lazy Sunday'. It's Sunday! {topic}? {nofine}",
+        "Following up only because you asked me to: still want to chat about {topic}? {nofine}",
+        "You mentioned you'd had more thoughts about {topic}. I'm all ears. {nofine}",
     ],
     "self_directed": [
         "I'm such a prude about asking, my face is on fire. Can we talk about {topic}? {nofine}",
@@ -728,6 +731,9 @@ NEGATIVE = {
         "I feel so boring next to all the advice online 😅 but I'm curious about {topic}.",
         "Me being dramatic: I rehearsed this in the shower. {topic}? {nofine}",
         "I'm the one who's nervous here, not you. {topic}, maybe one day? {nofine}",
+        "Sorry, I'm such a chicken about this stuff. Could we talk about {topic}? {nofine}",
+        "I'm pathetic at these conversations, so I'm texting instead: {topic}? {nofine}",
+        "Look at me being a total prude, blushing at my phone. {topic}, someday? {nofine}",
     ],
     "negated": [
         "I'm not going to keep asking about {topic}. You know where I am. {nofine}",
@@ -791,6 +797,7 @@ SHORTHAND = {
     "about": "abt", "something": "smth", "people": "ppl", "what": "wat", "know": "kno",
     "with": "w", "tomorrow": "tmrw", "honestly": "honestly lol",
 }  # fmt: skip
+PET_NAMES = {name.lower() for name in SLOTS["pet"]}
 PROPER = set(NAMES) | {"I", "Jamie", "Rowan", "Dani", "Leo", "Mira", "Kit", "Sol", "Hana"}
 
 SLOT = re.compile(r"\{([a-z_]+?)(\d*)\}")
@@ -894,7 +901,9 @@ def emoji(text, rng):
 
 def very_short(text, rng):
     """Clip it: no leading pet name, no closing full stop."""
-    text = re.sub(r"^[^,.!?]{1,14}, ", "", text)
+    head, comma, rest = text.partition(", ")
+    if comma and head.lower() in PET_NAMES:
+        text = rest
     text = text.rstrip(".")
     return text[:1].lower() + text[1:] if rng.random() < 0.5 else text
 
