@@ -2,6 +2,7 @@
 
 handhold serve [--host H] [--port P] [--workers N]
 handhold content check PATH [PATH ...]
+handhold housekeeping                  (delete expired sessions and counters)
 handhold manage COMMAND [ARGS ...]     (any Django management command)
 """
 
@@ -42,6 +43,9 @@ def serve(args: argparse.Namespace) -> int:
         print(f"Handhold did not start:\n{error}", file=sys.stderr)
         return 1
     call_command("migrate", interactive=False, verbosity=0)
+    from handhold import housekeeping
+
+    housekeeping.run()
     # The checks and migrations above opened database connections in this (master) process.
     # Close them before gunicorn forks, or every worker would inherit, and share, one socket.
     from django.db import connections
@@ -148,6 +152,16 @@ def rotate_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def tidy(args: argparse.Namespace) -> int:
+    """Delete expired sessions and counters (handhold/housekeeping.py)."""
+    _setup_django()
+    from handhold import housekeeping
+
+    deleted = housekeeping.run()
+    print(f"Deleted {deleted['sessions']} expired sessions and {deleted['counters']} counters.")
+    return 0
+
+
 def manage(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import execute_from_command_line
@@ -221,6 +235,11 @@ def build_parser() -> argparse.ArgumentParser:
         "first)",
     )
     rotate_parser.set_defaults(func=rotate_keys)
+
+    housekeeping_parser = commands.add_parser(
+        "housekeeping", help="delete expired sessions and counters (run it hourly)"
+    )
+    housekeeping_parser.set_defaults(func=tidy)
 
     manage_parser = commands.add_parser("manage", help="run a Django management command")
     manage_parser.add_argument("rest", nargs=argparse.REMAINDER)
