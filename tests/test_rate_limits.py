@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
+from conftest import PASSPHRASE
 from handhold.accounts.models import User
 from handhold.conversation.models import ConversationDraft
 
@@ -24,14 +25,15 @@ def _tight_limits(settings, db):
     caches["counters"].clear()
 
 
-def sign_up(client, n, ip="10.9.0.1"):
+def sign_up(client, n, ip="10.9.0.1", forwarded=None):
     data = {
         "username": f"person{n}",
         "passphrase": "a long quiet passphrase",
         "passphrase_again": "a long quiet passphrase",
         "adult": "on",
     }
-    return client.post(reverse("accounts:sign_up"), data, REMOTE_ADDR=ip)
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    return client.post(reverse("accounts:sign_up"), data, REMOTE_ADDR=ip, headers=headers)
 
 
 def test_sign_up_is_limited_per_address():
@@ -43,6 +45,42 @@ def test_sign_up_is_limited_per_address():
     assert b'value="person99"' in response.content
     assert not User.objects.filter(username="person99").exists()
     assert sign_up(Client(), 100, ip="10.9.0.2").status_code == 200
+
+
+def test_without_proxies_a_forwarded_address_is_ignored():
+    """Otherwise anyone could dodge a limit by writing a new address into the header."""
+    for n in range(3):
+        assert sign_up(Client(), n, forwarded=f"198.51.100.{n}").status_code == 200
+    assert sign_up(Client(), 99, forwarded="198.51.100.99").status_code == 429
+
+
+def test_behind_a_proxy_each_client_is_counted_apart(settings):
+    """All clients reach Handhold from the proxy's address; the proxy says whose request it is."""
+    settings.HANDHOLD_PROXY_COUNT = 1
+    for n in range(3):
+        assert sign_up(Client(), n, ip="10.0.0.5", forwarded="203.0.113.1").status_code == 200
+    assert sign_up(Client(), 50, ip="10.0.0.5", forwarded="203.0.113.1").status_code == 429
+    assert sign_up(Client(), 51, ip="10.0.0.5", forwarded="203.0.113.2").status_code == 200
+    # What the client wrote before the proxy's own entry changes nothing.
+    spoofed = "192.0.2.77, 203.0.113.1"
+    assert sign_up(Client(), 52, ip="10.0.0.5", forwarded=spoofed).status_code == 429
+
+
+def test_log_in_lockouts_find_the_client_behind_a_proxy_the_same_way(settings, stranger):
+    settings.HANDHOLD_PROXY_COUNT = 2
+    settings.AXES_FAILURE_LIMIT = 3
+
+    def log_in(passphrase, forwarded):
+        data = {"username": "casey", "password": passphrase}
+        headers = {"X-Forwarded-For": forwarded}
+        return Client().post(
+            reverse("accounts:login"), data, REMOTE_ADDR="10.0.0.9", headers=headers
+        )
+
+    for _ in range(3):
+        log_in("wrong passphrase", "203.0.113.66, 10.0.0.8")
+    assert log_in(PASSPHRASE, "203.0.113.66, 10.0.0.8").status_code == 429
+    assert log_in(PASSPHRASE, "203.0.113.67, 10.0.0.8").status_code == 302
 
 
 def test_pairing_codes_are_limited_per_person(client_for, stranger):

@@ -204,7 +204,10 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["recovery_code", "new_passphrase", "new_passphrase_again"]
 AXES_DISABLE_ACCESS_LOG = True  # no record of who logged in when
 AXES_VERBOSE = False  # no usernames or addresses in the logs
-AXES_IPWARE_PROXY_COUNT = env_int("HANDHOLD_PROXY_COUNT", 0) or None
+# How many proxies stand in front of Handhold; every limit finds the client's address the
+# same way from it (handhold/pages/ratelimits.py, client_address).
+HANDHOLD_PROXY_COUNT = env_int("HANDHOLD_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "handhold.pages.ratelimits.client_address"
 
 # Caches: only counters live here (rate limits and failed log-ins). With HANDHOLD_REDIS_URL
 # they are in Redis; otherwise in a database table (handhold/pages/counters.py). Both are
