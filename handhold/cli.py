@@ -2,6 +2,7 @@
 
 handhold serve [--host H] [--port P] [--workers N]
 handhold content check PATH [PATH ...]
+handhold migrate                       (what serve does first, one server at a time)
 handhold housekeeping                  (delete expired sessions and counters)
 handhold manage COMMAND [ARGS ...]     (any Django management command)
 """
@@ -29,6 +30,40 @@ def _setup_django() -> None:
         sys.exit(f"Handhold did not start: {error}")
 
 
+# Any fixed number will do: it names Handhold's lock among PostgreSQL's advisory locks.
+MIGRATION_LOCK = 4_826_391
+
+
+def migrate_safely() -> None:
+    """Apply migrations, one server at a time.
+
+    Several app servers started at once on one PostgreSQL would otherwise all migrate at once,
+    and all but one fail half-way (two of them creating the same table). A session-level
+    advisory lock makes the others wait; when they get it, there is nothing left to do. SQLite
+    is one machine's file, and its own write lock already serialises migrations.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        call_command("migrate", interactive=False, verbosity=0)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
+        try:
+            call_command("migrate", interactive=False, verbosity=0)
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])
+
+
+def migrate(args: argparse.Namespace) -> int:
+    """`handhold migrate`: the migrations `serve` applies, as a step of its own for installs
+    that upgrade the database before starting servers."""
+    _setup_django()
+    migrate_safely()
+    return 0
+
+
 def serve(args: argparse.Namespace) -> int:
     """Check, migrate, then run Handhold under gunicorn. Never Django's development server."""
     _setup_django()
@@ -42,7 +77,7 @@ def serve(args: argparse.Namespace) -> int:
     except SystemCheckError as error:
         print(f"Handhold did not start:\n{error}", file=sys.stderr)
         return 1
-    call_command("migrate", interactive=False, verbosity=0)
+    migrate_safely()
     from handhold import housekeeping
 
     housekeeping.run()
@@ -235,6 +270,11 @@ def build_parser() -> argparse.ArgumentParser:
         "first)",
     )
     rotate_parser.set_defaults(func=rotate_keys)
+
+    migrate_parser = commands.add_parser(
+        "migrate", help="apply database migrations (serve does it too), one server at a time"
+    )
+    migrate_parser.set_defaults(func=migrate)
 
     housekeeping_parser = commands.add_parser(
         "housekeeping", help="delete expired sessions and counters (run it hourly)"
