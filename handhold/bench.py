@@ -62,7 +62,19 @@ def _prepare_environment(args, data: Path) -> str | None:
         return None
     base = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
     os.environ["DATABASE_URL"] = create_throwaway_database(base, prefix="handhold_bench")
+    # A shared database wants its keys given, not generated (cli.missing_shared_keys); the
+    # bench's own, for a database that is dropped afterwards.
+    os.environ.update(shared_keys())
     return os.environ["DATABASE_URL"]
+
+
+def shared_keys() -> dict[str, str]:
+    """A fresh secret key and encryption key, as an operator would give every server."""
+    import secrets
+
+    from handhold.core.crypto import new_key
+
+    return {"HANDHOLD_SECRET_KEY": secrets.token_urlsafe(50), "HANDHOLD_ENCRYPTION_KEYS": new_key()}
 
 
 def create_throwaway_database(base_url: str, *, prefix: str) -> str:

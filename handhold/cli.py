@@ -64,6 +64,32 @@ def migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def missing_shared_keys() -> str | None:
+    """On a database that several servers may share, what must be given rather than generated.
+
+    A secret key or encryption keys generated into one server's data folder are that server's
+    alone: a person bounced to another server would be logged out, and text one server
+    encrypted could not be read by the next. SQLite is one machine's file, so generating is
+    fine there.
+    """
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return None
+    missing = []
+    if not settings.HANDHOLD_SECRET_KEY_FROM_ENVIRONMENT:
+        missing.append("HANDHOLD_SECRET_KEY (or HANDHOLD_SECRET_KEY_FILE)")
+    if not settings.HANDHOLD_ENCRYPTION_KEYS:
+        missing.append("HANDHOLD_ENCRYPTION_KEYS (or HANDHOLD_ENCRYPTION_KEYS_FILE)")
+    if not missing:
+        return None
+    return (
+        f"with a shared database (DATABASE_URL), set {' and '.join(missing)}, the same on "
+        "every server"
+    )
+
+
 def serve(args: argparse.Namespace) -> int:
     """Check, migrate, then run Handhold under gunicorn. Never Django's development server."""
     _setup_django()
@@ -71,6 +97,11 @@ def serve(args: argparse.Namespace) -> int:
     from django.core.management.base import SystemCheckError
 
     from handhold.server import HandholdServer
+
+    problem = missing_shared_keys()
+    if problem:
+        print(f"Handhold did not start: {problem}", file=sys.stderr)
+        return 1
 
     try:
         call_command("check", fail_level="ERROR")

@@ -38,7 +38,7 @@ def database(tmp_path):
         return
     import psycopg
 
-    from handhold.bench import create_throwaway_database, drop_throwaway_database
+    from handhold.bench import create_throwaway_database, drop_throwaway_database, shared_keys
 
     own = create_throwaway_database(url, prefix="handhold_robust")
 
@@ -46,7 +46,7 @@ def database(tmp_path):
         with psycopg.connect(own) as conn:
             return conn.execute("SELECT COUNT(*) FROM discovery_answer").fetchone()[0]
 
-    yield {"DATABASE_URL": own}, count
+    yield {"DATABASE_URL": own, **shared_keys()}, count
     drop_throwaway_database(own)
 
 

@@ -48,3 +48,25 @@ def test_migrations_started_at_the_same_moment_all_succeed(empty_database, tmp_p
     with psycopg.connect(empty_database) as connection:
         applied = connection.execute("SELECT count(*) FROM django_migrations").fetchone()[0]
     assert applied > 20
+
+
+def test_a_server_on_a_shared_database_needs_its_keys_given(empty_database, tmp_path):
+    env = clean_environment(tmp_path / "data", DATABASE_URL=empty_database)
+    result = subprocess.run(
+        [sys.executable, "-m", "handhold.cli", "serve", "--port", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Handhold did not start: with a shared database (DATABASE_URL), set HANDHOLD_SECRET_KEY "
+        "(or HANDHOLD_SECRET_KEY_FILE) and HANDHOLD_ENCRYPTION_KEYS (or "
+        "HANDHOLD_ENCRYPTION_KEYS_FILE), the same on every server"
+    )
+    with psycopg.connect(empty_database) as connection:  # it stopped before migrating
+        tables = connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchone()[0]
+    assert tables == 0
