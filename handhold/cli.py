@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -110,8 +111,12 @@ def serve(args: argparse.Namespace) -> int:
         return 1
     migrate_safely()
     from handhold import housekeeping
+    from handhold.content.services import record_served_packs
 
     housekeeping.run()
+    name = os.environ.get("HANDHOLD_SERVER_NAME") or f"{socket.gethostname()}:{args.port}"
+    for warning in record_served_packs(server=name):
+        print(f"Handhold: warning: {warning}", file=sys.stderr, flush=True)
     # The checks and migrations above opened database connections in this (master) process.
     # Close them before gunicorn forks, or every worker would inherit, and share, one socket.
     from django.db import connections
