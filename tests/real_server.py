@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import http.client
 import http.cookiejar
 import os
 import re
@@ -78,14 +80,30 @@ class Server:
         return self.process.communicate(timeout=30)
 
 
-class Browser:
-    """Just enough of a browser (cookies, CSRF) to walk Handhold over real HTTP."""
+class _FromAddress(urllib.request.HTTPHandler):
+    """Connections that leave from a given local address, e.g. 127.0.0.2."""
 
-    def __init__(self, base: str):
+    def __init__(self, source: str):
+        super().__init__()
+        self.source = source
+
+    def http_open(self, request):
+        connection = functools.partial(http.client.HTTPConnection, source_address=(self.source, 0))
+        return self.do_open(connection, request)
+
+
+class Browser:
+    """Just enough of a browser (cookies, CSRF) to walk Handhold over real HTTP.
+
+    With `source`, it connects from that address: every 127.x.y.z is this machine on Linux,
+    so each browser can be a client with an address of its own, as a proxy sees it."""
+
+    def __init__(self, base: str, source: str | None = None):
         self.base = base
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
+        handlers = [urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())]
+        if source:
+            handlers.append(_FromAddress(source))
+        self.opener = urllib.request.build_opener(*handlers)
 
     def get(self, path: str):
         with self.opener.open(self.base + path, timeout=30) as response:
