@@ -8,20 +8,20 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/handhold
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint chromium postgres screenshots
+.PHONY: run test test-sqlite test-postgres lint chromium postgres redis screenshots
 
 ## Install Handhold and run it on http://127.0.0.1:8000 (data in ./data/).
 run: $(VENV)/.installed-run
 	$(BIN)/handhold serve --host $(HOST) --port $(PORT)
 
 ## Install the test dependencies and run the whole suite: lint, SQLite, PostgreSQL, browsers.
-test: $(VENV)/.installed-test chromium postgres lint test-sqlite test-postgres
+test: $(VENV)/.installed-test chromium postgres redis lint test-sqlite test-postgres
 
-test-sqlite: $(VENV)/.installed-test
+test-sqlite: $(VENV)/.installed-test postgres redis
 	@echo "== tests on SQLite =="
 	$(BIN)/pytest
 
-test-postgres: $(VENV)/.installed-test postgres
+test-postgres: $(VENV)/.installed-test postgres redis
 	@echo "== tests on PostgreSQL ($(POSTGRES_URL)) =="
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
 
@@ -59,3 +59,12 @@ postgres:
 		pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; \
 		for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
 	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not answering on 127.0.0.1:5432"; exit 1; }
+
+# The two-server test (tests/test_two_servers.py) shares its counters through Redis on
+# 127.0.0.1:6379, in both runs of the suite. Started here, keeping nothing on disk, if stopped.
+redis:
+	@redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { \
+		echo "Starting Redis..."; \
+		redis-server --bind 127.0.0.1 --port 6379 --save "" --appendonly no --daemonize yes; \
+		for i in 1 2 3 4 5; do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 1; done; }
+	@redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { echo "Redis is not answering on 127.0.0.1:6379"; exit 1; }
