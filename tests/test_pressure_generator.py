@@ -9,19 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_pressure_messages import TACTICS
+
 PATH = Path(__file__).resolve().parents[1] / "eval" / "pressure" / "generate.py"
 SPEC = importlib.util.spec_from_file_location("pressure_generate", PATH)
 generate = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(generate)
 
-TACTICS = {
-    # the checker's own categories
-    "persistence", "guilt", "minimising", "intoxication", "relationship_threat", "insult",
-    "comparison", "anger", "bargaining", "arousal_pressure", "surprise", "explicit_threat",
-    # the tactics issue #14 adds from the research
-    "obligation", "resource_manipulation", "deception", "jealousy", "emotional_blackmail",
-    "sulking", "deadline", "sunk_cost", "dismissing_reasons", "respect_then_cost",
-}  # fmt: skip
 KEYS = {"text", "pressuring", "categories", "says_no_is_fine", "template", "writer"}
 COUNT = 3000
 
