@@ -174,6 +174,8 @@ def cluster(tmp_path_factory):
                     HANDHOLD_PROXY_COUNT="1",
                     HANDHOLD_LOGIN_FAILURE_LIMIT="3",
                     HANDHOLD_RATE_SIGN_UP="3/h",
+                    HANDHOLD_RATE_PAIRING_CODE="4/h",
+                    HANDHOLD_RATE_PRESSURE_CHECK="4/m",
                     **keys,
                 ),
                 workers=2,
@@ -341,6 +343,26 @@ def test_limits_count_each_client_once_across_both_servers(cluster):
         "newcomer2",
         "newcomer9",
     ]
+
+
+def test_limits_per_person_count_once_across_both_servers(cluster):
+    """The pairing-code and pressure-check limits count per person (and pairing codes per
+    address too): four tries an hour or a minute here, wherever each one lands."""
+    proxy = cluster.proxy
+    robin = cluster.browser("127.0.3.1")
+    assert sign_up(robin, "robin")[0] == 200
+    since = len(proxy.hops)
+    token = robin.token("/pair/join/")
+    codes = [robin.post("/pair/join/", {"code": "NOT-A-CODE"}, token=token)[0] for _ in range(5)]
+    assert codes == [400, 400, 400, 400, 429]
+    assert both_servers(proxy.posts("/pair/join/", since)[:4])
+
+    since = len(proxy.hops)
+    token = robin.token("/talk/plan/")
+    draft = {"style": "text", "text": "Would you like to talk about something new? No is fine."}
+    checks = [robin.post("/talk/plan/", draft, token=token)[0] for _ in range(5)]
+    assert checks == [200, 200, 200, 200, 429]
+    assert both_servers(proxy.posts("/talk/plan/", since)[:4])
 
 
 def test_a_server_killed_mid_write_loses_nothing_acknowledged(cluster):
