@@ -9,16 +9,10 @@ hourly from a systemd timer or cron (see the README).
 
 from __future__ import annotations
 
-import time
-
-from django.utils import timezone
-
 
 def run() -> dict[str, int]:
     """Delete every expired session and counter; return how many of each."""
-    from handhold.accounts.models import Session
-    from handhold.pages.models import RateCounter
+    from handhold.accounts.services import forget_expired_sessions
+    from handhold.pages.counters import forget_expired_counters
 
-    sessions, _ = Session.objects.filter(expire_date__lte=timezone.now()).delete()
-    counters, _ = RateCounter.objects.filter(expires__lte=time.time()).delete()
-    return {"sessions": sessions, "counters": counters}
+    return {"sessions": forget_expired_sessions(), "counters": forget_expired_counters()}

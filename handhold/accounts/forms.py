@@ -8,6 +8,11 @@ from handhold.accounts.services import username_problem
 from handhold.core.usernames import normalise
 
 
+def posted_data(request):
+    """The submitted data for a POST (even an empty one), or None to show a fresh form."""
+    return request.POST if request.method == "POST" else None
+
+
 def check_new_passphrase(form: forms.Form, field: str, again: str) -> None:
     """A new passphrase, typed twice: the two agree, and it passes Django's validators (which
     see the username, so a passphrase like the name is refused)."""

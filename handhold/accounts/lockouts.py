@@ -13,22 +13,19 @@ django-ratelimit's counting (`get_usage`), so every worker and app server sees o
 
 from __future__ import annotations
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django_ratelimit.core import get_usage
 
+from handhold.pages.ratelimits import address_key
+
 GROUP = "log-in-failures-per-address"
-
-
-def _address(group, request) -> str:
-    return get_client_ip_address(request) or ""
 
 
 def _usage(request, *, increment: bool) -> dict | None:
     seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
     rate = (settings.HANDHOLD_LOGIN_ADDRESS_FAILURE_LIMIT, seconds)
-    return get_usage(request, group=GROUP, key=_address, rate=rate, increment=increment)
+    return get_usage(request, group=GROUP, key=address_key, rate=rate, increment=increment)
 
 
 def address_is_refused(request) -> bool:

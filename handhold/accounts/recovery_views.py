@@ -14,11 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from handhold.accounts import services, sessions
-from handhold.accounts.forms import ConfirmPassphraseForm, RecoverForm
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
+from handhold.accounts.forms import ConfirmPassphraseForm, RecoverForm, posted_data
 
 
 def show_recovery_code(request: HttpRequest, code: str, *, why: str, next_page: str = ""):
@@ -41,7 +37,7 @@ def recover(request: HttpRequest) -> HttpResponse:
     """
     if request.method == "POST" and request.user.is_authenticated:
         logout(request)  # one person per browser, as on the log-in page
-    form = RecoverForm(_posted(request))
+    form = RecoverForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         user = authenticate(
             request,
@@ -72,7 +68,7 @@ def recovery_code(request: HttpRequest) -> HttpResponse:
     """A new recovery code from Settings, after the current passphrase; the old one stops
     working. The passphrase is checked by `authenticate`, so guessing it here is limited
     like a log-in."""
-    form = ConfirmPassphraseForm(_posted(request))
+    form = ConfirmPassphraseForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         confirmed = authenticate(
             request, username=request.user.username, password=form.cleaned_data["password"]

@@ -234,10 +234,11 @@ def log_out_everywhere(*, user: User) -> None:
     Session.objects.filter(user=user).delete()
 
 
-def forget_expired_sessions() -> None:
-    """Expired sessions can no longer be used; this deletes their rows too. Run at each log-in,
-    which is often enough to keep the table small and needs no scheduler."""
-    Session.objects.filter(expire_date__lte=timezone.now()).delete()
+def forget_expired_sessions() -> int:
+    """Expired sessions can no longer be used; this deletes their rows too, and says how many.
+    Run at each log-in, which keeps the table small with no scheduler, and by housekeeping."""
+    deleted, _ = Session.objects.filter(expire_date__lte=timezone.now()).delete()
+    return deleted
 
 
 @transaction.atomic

@@ -22,17 +22,13 @@ from handhold.accounts.forms import (
     JoinForm,
     LogInForm,
     SignUpForm,
+    posted_data,
 )
 from handhold.accounts.recovery_views import show_recovery_code
 from handhold.couples.services import partner_of
 from handhold.pages.ratelimits import TOO_MANY, limit
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def _posted(request):
-    """The submitted data for a POST (even an empty one), or None to show a fresh form."""
-    return request.POST if request.method == "POST" else None
 
 
 def _next_page(request) -> str:
@@ -82,7 +78,7 @@ def sign_up(request):
         # Most often the same form sent again from the recovery code page. Nothing is made
         # while someone is logged in: the page says who, and offers to log them out first.
         return redirect(request.get_full_path())
-    form = SignUpForm(_posted(request))
+    form = SignUpForm(posted_data(request))
     context = {"form": form, "next": next_page}
     if getattr(request, "limited", False):
         form.is_valid()
@@ -256,7 +252,7 @@ def export(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_everything(request):
-    form = DeleteEverythingForm(_posted(request), user=request.user)
+    form = DeleteEverythingForm(posted_data(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         services.delete_everything(user=request.user)
         request.session.flush()

@@ -25,6 +25,12 @@ from handhold.pages.models import RateCounter
 NEVER = 1e12  # an expiry far past any real one, for timeout=None
 
 
+def forget_expired_counters() -> int:
+    """Delete every counter whose window has ended, and say how many."""
+    deleted, _ = RateCounter.objects.filter(expires__lte=time.time()).delete()
+    return deleted
+
+
 def keyed_counter_key(key: str, key_prefix: str, version: int) -> str:
     """The cache key function for the counter store: an HMAC (under the secret key) of the
     key that django-axes or django-ratelimit made. Their own keys are plain hashes of a
@@ -68,7 +74,7 @@ class CounterCache(BaseCache):
         if written:
             # A counter starts rarely (once per window per key) and the index on `expires`
             # makes this cheap, so nothing expired outlives the next start of any counter.
-            RateCounter.objects.filter(expires__lte=now).delete()
+            forget_expired_counters()
         return bool(written)
 
     def incr(self, key, delta=1, version=None) -> int:

@@ -39,11 +39,12 @@ def client_address(request) -> str:
     return forwarded[-proxies] if len(forwarded) >= proxies else remote
 
 
-def _address_key(group, request) -> str:
+def address_key(group, request) -> str:
+    """`client_address` as django-ratelimit calls a key function."""
     return client_address(request)
 
 
 def limit(name: str, *, key: str):
     """Count POSTs per `key` ("ip" or "user") against the named limit, without blocking."""
-    counted_by = _address_key if key == "ip" else key
+    counted_by = address_key if key == "ip" else key
     return ratelimit(group=name, key=counted_by, rate=_rate(name), method="POST", block=False)
