@@ -87,6 +87,19 @@ def test_not_for_me_from_the_welcome_reads_like_any_unpairing(asker, partner, ma
     assert "You are not paired with anyone." in after_not_for_me
 
 
+def test_a_partner_never_sees_where_or_when_the_other_is_logged_in(asker, partner):
+    """Settings lists this person's own sessions only: the partner's devices and times of use
+    show nowhere, however many they have."""
+    from conftest import PASSPHRASE
+
+    before = normalised(everything_seen_by(asker))
+    phone = Client(HTTP_USER_AGENT="Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) Mobile Safari")
+    phone.post(reverse("accounts:login"), {"username": "blake", "password": PASSPHRASE})
+    seen = everything_seen_by(asker)
+    assert "A phone" not in seen
+    assert normalised(seen) == before
+
+
 def test_a_former_partner_sees_nothing_of_the_new_couple(asker, partner, former_partner):
     seen = everything_seen_by(former_partner)
     assert "alex" not in seen
