@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from timing import round_seconds  # noqa: E402
 
 from handhold.core.pressure import check  # noqa: E402
-from handhold.core.pressure_model import default_model, load_examples  # noqa: E402
+from handhold.core.pressure.naive_bayes import default_model, load_examples  # noqa: E402
 
 WORDS = re.compile(r"[a-z']+", re.IGNORECASE)
 

@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from handhold.core.pressure import CATEGORIES, check  # noqa: E402
-from handhold.core.pressure_model import MESSAGES, Example, NaiveBayes  # noqa: E402
+from handhold.core.pressure.naive_bayes import MESSAGES, Example, NaiveBayes  # noqa: E402
 
 TARGET_F1, TARGET_FPR = 0.95, 0.05
 SPLITS = ["dev", "holdout", "fresh", "fresh2", "fresh3"]

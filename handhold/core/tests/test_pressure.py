@@ -74,7 +74,7 @@ def test_framing_notes_are_separate_from_findings():
 
 def test_a_new_phrasing_can_be_caught_by_the_learned_model():
     """No rule names these words; the model, learned from our labelled set, still does."""
-    from handhold.core.pressure_model import NaiveBayes, load_examples
+    from handhold.core.pressure.naive_bayes import NaiveBayes, load_examples
 
     text = "Honestly you reject everything I suggest, every single time"
     model = NaiveBayes(load_examples())

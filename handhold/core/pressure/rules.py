@@ -1,20 +1,5 @@
-"""The pressure checker: finds pressuring language in a message to a partner, explains it,
-and offers a kinder way to say it.
-
-Plain rules, no model and no network, so it runs anywhere in microseconds and every finding can
-be explained. Each rule is a pattern for one category of pressure. Two things keep respectful
-messages from being flagged when they use the same words:
-
-- **Negation.** A pattern preceded, in the same clause, by a negator ("I'd never leave you over
-  this", "we don't owe each other anything", "I won't keep asking") is not a finding, unless the
-  rule itself is built around a negation ("won't take no for an answer").
-- **Whom it is about.** Insults count only when aimed at the partner ("you're such a prude"), not
-  when the writer talks about themselves ("I was a prude about this once"); a comparison counts
-  only when someone else is held up as doing the thing, not when the writer says an ex did
-  something wrong ("my ex never asked what I liked").
-
-Advice from "Is it you?" on framing ("get you to", "convince", "try", "anal sex") is returned
-separately as `framing_notes`: it is guidance, not a finding of pressure.
+"""The checker's rules: patterns for the few cases they find precisely, and the
+negation and framing cues around them.
 
 Pure Python, no Django.
 """
@@ -22,83 +7,10 @@ Pure Python, no Django.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
-from handhold.core.pressure_model import NaiveBayes, default_model
-
-
-@dataclass(frozen=True)
-class Category:
-    name: str
-    why: str
-    suggestion: str
-
-
-CATEGORIES: dict[str, Category] = {
-    c.name: c
-    for c in [
-        Category(
-            "persistence",
-            "Asking again after a no tells your partner their answer does not count.",
-            "Accept the answer and let them know they can bring it up themselves, if ever.",
-        ),
-        Category(
-            "guilt",
-            "Guilt turns a wish into a debt, so a yes would come from obligation, not desire.",
-            "Say what you would like, and that they owe you nothing either way.",
-        ),
-        Category(
-            "relationship_threat",
-            "Linking the relationship to a yes makes no feel dangerous.",
-            "Make it clear that your relationship is safe whatever they answer.",
-        ),
-        Category(
-            "insult",
-            "Calling someone names for their boundaries shames them into silence.",
-            "Describe your own wish without judging theirs: 'I'm curious; how do you feel?'",
-        ),
-        Category(
-            "anger",
-            "Anger or sulking about an answer makes saying no feel unsafe.",
-            "Take time with your own feelings first; talk when you can be warm about any answer.",
-        ),
-        Category(
-            "comparison",
-            "Comparing your partner with exes or others makes them compete instead of choose.",
-            "Talk about the two of you only: what you would like to explore together.",
-        ),
-        Category(
-            "bargaining",
-            "Trading favours or keeping score turns consent into a payment.",
-            "Ask for nothing in return, and offer nothing in exchange: only a free yes counts.",
-        ),
-        Category(
-            "arousal_pressure",
-            "Using your arousal as a reason makes your partner responsible for it.",
-            "Your arousal is yours to handle; ask only when they can answer freely.",
-        ),
-        Category(
-            "minimising",
-            "Calling it no big deal, or saying everyone does it, brushes their feelings aside.",
-            "Acknowledge that it is a real question, and that every answer is fine.",
-        ),
-        Category(
-            "intoxication",
-            "Alcohol or drugs blur consent, and signals such as pain.",
-            "Suggest talking, and anything you try, only when you are both sober.",
-        ),
-        Category(
-            "surprise",
-            "Springing it on them, or 'just try it once', skips their consent for the real thing.",
-            "Offer to go slowly, one step at a time, with them in control and free to stop.",
-        ),
-        Category(
-            "explicit_threat",
-            "A threat takes away any real choice.",
-            "Remove the threat entirely; a request has to allow a no with no consequences.",
-        ),
-    ]
-}
+from handhold.core.pressure.categories import CATEGORIES
+from handhold.core.pressure.findings import Finding
 
 # A clause ends at sentence punctuation, a line break, a semicolon or a dash between words.
 _CLAUSE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|\n|$)")
@@ -990,31 +902,6 @@ SAYS_NO_IS_FINE = _r(
 )
 
 
-@dataclass(frozen=True)
-class Finding:
-    category: str
-    start: int
-    end: int
-    why: str
-    suggestion: str
-
-
-@dataclass(frozen=True)
-class Result:
-    pressuring: bool
-    findings: list[Finding] = field(default_factory=list)
-    says_no_is_fine: bool = False
-    framing_notes: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return {
-            "pressuring": self.pressuring,
-            "findings": [asdict(f) for f in self.findings],
-            "says_no_is_fine": self.says_no_is_fine,
-            "framing_notes": list(self.framing_notes),
-        }
-
-
 def _clauses(text: str):
     for match in _CLAUSE.finditer(text):
         if match.group().strip():
@@ -1038,30 +925,8 @@ def _negated(clause: str, start: int) -> bool:
     return bool(_NEGATOR.search(before) or _RESPECT_FRAME.search(before))
 
 
-# Log-odds above which the learned model reports pressure that no rule named. Chosen by
-# cross-validation on the labelled set (eval/evaluate_pressure.py).
-MODEL_THRESHOLD = 1.5
-
-
-def _model_finding(text: str, model: NaiveBayes) -> Finding | None:
-    """A finding from the learned model, for pressure in words no rule knows."""
-    if model.pressure_score(text) <= MODEL_THRESHOLD:
-        return None
-    clauses = [(offset, clause) for offset, clause in _clauses(text)]
-    offset, clause = max(clauses, key=lambda c: model.pressure_score(c[1]))
-    start = offset + len(clause) - len(clause.lstrip())
-    end = offset + len(clause.rstrip())
-    name = model.likely_category(clause) or model.likely_category(text) or "minimising"
-    category = CATEGORIES[name]
-    return Finding(name, start, end, category.why, category.suggestion)
-
-
-def check(text: str, *, model: NaiveBayes | None = None, use_model: bool = True) -> Result:
-    """Check one message. Offsets in findings are character offsets into `text`.
-
-    Rules come first; when none fires, the learned model (pressure_model.py) may still find
-    the message pressuring, and names the clause that reads most so.
-    """
+def rule_findings(text: str) -> list[Finding]:
+    """Every rule's matches in `text`, with offsets into `text`, in the order found."""
     findings: list[Finding] = []
     seen: set[tuple[str, int]] = set()
     for offset, clause in _clauses(text):
@@ -1091,15 +956,12 @@ def check(text: str, *, model: NaiveBayes | None = None, use_model: bool = True)
                         suggestion=category.suggestion,
                     )
                 )
-    if not findings and use_model and text.strip():
-        learned = _model_finding(text, model or default_model())
-        if learned is not None:
-            findings.append(learned)
-    findings.sort(key=lambda f: (f.start, f.category))
-    notes = [note for pattern, note in FRAMING if pattern.search(text)]
-    return Result(
-        pressuring=bool(findings),
-        findings=findings,
-        says_no_is_fine=bool(SAYS_NO_IS_FINE.search(text)),
-        framing_notes=notes,
-    )
+    return findings
+
+
+def framing_notes(text: str) -> list[str]:
+    return [note for pattern, note in FRAMING if pattern.search(text)]
+
+
+def says_no_is_fine(text: str) -> bool:
+    return bool(SAYS_NO_IS_FINE.search(text))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-MESSAGES = Path(__file__).with_name("pressure_messages.jsonl")
+MESSAGES = Path(__file__).parent.parent / "pressure_messages.jsonl"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
