@@ -55,6 +55,6 @@ def check(text: str, *, model: NaiveBayes | None = None, use_model: bool = True)
     return Result(
         pressuring=bool(findings),
         findings=findings,
-        says_no_is_fine=rules.says_no_is_fine(text),
+        says_no_is_fine=not findings and rules.says_no_is_fine(text),
         framing_notes=rules.framing_notes(text),
     )
