@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from handhold.core.pressure import rules
 from handhold.core.pressure.categories import CATEGORIES, Category
+from handhold.core.pressure.clauses import clauses
 from handhold.core.pressure.findings import Finding, Result
 from handhold.core.pressure.naive_bayes import NaiveBayes, default_model
 
@@ -31,8 +32,8 @@ def _model_finding(text: str, model: NaiveBayes) -> Finding | None:
     """A finding from the learned model, for pressure in words no rule knows."""
     if model.pressure_score(text) <= MODEL_THRESHOLD:
         return None
-    clauses = list(rules._clauses(text))
-    offset, clause = max(clauses, key=lambda c: model.pressure_score(c[1]))
+    candidates = list(clauses(text))
+    offset, clause = max(candidates, key=lambda c: model.pressure_score(c[1]))
     start = offset + len(clause) - len(clause.lstrip())
     end = offset + len(clause.rstrip())
     name = model.likely_category(clause) or model.likely_category(text) or "minimising"
