@@ -1,0 +1,112 @@
+"""The pressure rules: each justified by labelled messages, none firing on a kind one, and
+negation and contrast decided within the clause."""
+
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from handhold.core.pressure import check
+from handhold.core.pressure.clauses import clauses, negated
+from handhold.core.pressure.rules import RULES, rule_findings
+
+EVAL = Path(__file__).resolve().parents[3] / "eval" / "pressure"
+
+
+@cache
+def labelled() -> dict[str, dict]:
+    sys.path.insert(0, str(EVAL))
+    try:
+        from labelled import by_id
+    finally:
+        sys.path.remove(str(EVAL))
+    return by_id()
+
+
+def _name(rule) -> str:
+    return f"{RULES.index(rule)}-{rule.category}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_name)
+def test_every_rule_fires_on_the_labelled_messages_that_justify_it(rule):
+    assert 1 <= len(rule.examples) <= 3
+    for example in rule.examples:
+        message = labelled()[example]
+        assert message["pressuring"], example
+        assert rule_findings(message["text"], (rule,)), (example, message["text"])
+
+
+# Hand-written messages labelled not pressuring that a rule may still fire on, each with the
+# reason it cannot be avoided. Empty: no rule fires on any of them today.
+HONEST_EXCEPTIONS: dict[str, str] = {}
+
+
+def test_no_rule_fires_on_a_hand_written_message_labelled_not_pressuring():
+    fired = {
+        key: [f.category for f in rule_findings(message["text"])]
+        for key, message in labelled().items()
+        if not message["pressuring"] and key not in HONEST_EXCEPTIONS
+    }
+    assert {key: found for key, found in fired.items() if found} == {}
+
+
+def test_clauses_keep_offsets_into_the_original_text():
+    text = "Hi love.\nI was thinking;  no pressure!"
+    for offset, clause in clauses(text):
+        assert text[offset : offset + len(clause)] == clause
+    assert [c.strip() for _, c in clauses(text)] == ["Hi love.", "I was thinking;", "no pressure!"]
+
+
+def test_a_negation_in_another_clause_does_not_cancel():
+    assert not negated("You're such a prude.", 0)
+    assert [f.category for f in rule_findings("I won't lie. I'll keep asking.")] == ["persistence"]
+    assert rule_findings("I'm not sure, I'll keep asking.")
+
+
+def test_a_negation_in_the_same_clause_cancels():
+    clause = "I would never leave you over this."
+    assert negated(clause, clause.index("leave"))
+    assert not check("I'd never leave you over this.", use_model=False).pressuring
+
+
+def test_a_contrast_word_spends_the_negation_before_it():
+    clause = "I won't push but I'll keep asking"
+    assert not negated(clause, clause.index("I'll keep"))
+    assert rule_findings("I won't push, but I'll keep asking until you say yes.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No pressure, but I'll keep asking.",
+        "You can say no, but I'll keep asking until you give in.",
+        "Totally your call, though I might have to find someone who will.",
+        "No pressure at all. But you owe me after everything.",
+    ],
+)
+def test_a_respect_phrase_before_a_contrast_never_cancels_what_follows(text):
+    assert rule_findings(text), text
+
+
+def test_respect_then_cost_is_found_with_a_span_on_the_cost():
+    text = "No pressure at all, but I'll be honestly pretty hurt if you say no"
+    found = [f for f in rule_findings(text) if f.category == "respect_then_cost"]
+    assert found
+    (finding,) = found
+    assert "hurt" in text[finding.start : finding.end]
+    assert finding.start > text.index("but")
+    assert check(text, use_model=False).pressuring
+    assert not check(text, use_model=False).says_no_is_fine
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No pressure at all, and I won't be upset if you say no.",
+        "Totally your call, I just want you to know you won't hurt me by saying no.",
+        "You can say no, but I'd love to hear what you think.",
+    ],
+)
+def test_respect_then_no_cost_is_not_flagged(text):
+    assert not rule_findings(text), text
