@@ -108,7 +108,7 @@ RULES: tuple[Rule, ...] = (
         rf"\bafter (?:all|everything) (?:i'?ve|i have) (?:done|given)|\b{YOU} (?:kind of |"
         rf"kinda )?owe (?:me|it to me)\b|\bif {YOU} (?:really |truly )?(?:loved|love|"
         rf"cared about|cared for|wanted) me,? {YOU}(?:'?d| would)\b|\b{YOU}'?d do it if "
-        rf"{YOU}\b|\bi (?:do|did|'?ve done) so much (?:for|to)\b|\bafter all these years\b",
+        rf"{YOU}\b|\bi(?: do| did|'?ve done) so much (?:for|to)\b|\bafter all these years\b",
         examples=("writer-a:72", "writer-a:129", "team:14"),
     ),
     Rule(

@@ -22,7 +22,10 @@ TOPIC = (
     r"the thing)"
 )
 # Words that make the next one stronger, zero or more of them.
-INTENSIFIER = r"(?:(?:so|such an?|really|totally|kind of|kinda|a bit|too|being|a|an|just) )*"
+INTENSIFIER = (
+    r"(?:(?:so|such an?|really|totally|kind of|kinda|a bit|too|being|a|an|just|terribly|"
+    r"weirdly|honestly) )*"
+)
 # Words that negate what follows in the same clause.
 NEGATOR = (
     r"(?:\b(?:not|never|no|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|isn'?t|aren'?t|wasn'?t|"
@@ -80,7 +83,7 @@ ANGRY = (
 # Alcohol and drugs.
 INTOXICANT = (
     r"(?:drinks?|drunk|tipsy|buzzed|merry|wasted|hammered|stoned|high|wine|beers?|vodka|"
-    r"tequila|whiske?y|gin|rum|shots?|cocktails?|prosecco|champagne|booze|alcohol|joint|weed|"
+    r"tequila|whiske?y|gin|rum|shots?|cocktails?|margaritas?|prosecco|champagne|booze|alcohol|joint|weed|"
     r"edibles?|gummies|molly|mdma|pills?|poppers)"
 )
 # Being under the influence.
@@ -101,7 +104,8 @@ OTHERS = r"(?:other (?:women|men|girls|guys|people|couples|partners)|everyone el
 WAS_GAME = (
     r"(?:(?:(?:all|always|actually|happily|even|totally|used to|would|will|did|was|were) )*"
     r"(?:love[sd]?|like[sd]?|enjoy(?:s|ed)?|let me|begged|into it|up for it|had no problem|"
-    r"did it|did this|was fine with|were fine with))"
+    r"did it|did this|(?:is|are|was|were|would be) (?:happy to|fine with|up for it|into)|"
+    r"does it|do it|lets))"
 )
 # A body made to feel it, as the writer says it.
 AROUSED = r"(?:horny|hard|wet|turned on|worked up|aroused|desperate)"
