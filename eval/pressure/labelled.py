@@ -14,8 +14,7 @@ import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-TEAM = ROOT / "handhold" / "core" / "pressure_messages.jsonl"
+TEAM = HERE / "team.jsonl"
 
 
 def _read(path: Path, name: str) -> list[dict]:

@@ -1,0 +1,334 @@
+"""Train the pressure checker's model and write its weights into the package.
+
+    python eval/pressure/train.py            # writes handhold/core/pressure/weights.json.gz
+    python eval/pressure/train.py --report   # also prints the held-out scores
+
+Needs scikit-learn (a development dependency: `pip install -e .[test]`); the shipped checker
+only reads the weights (handhold/core/pressure/model.py).
+
+What it learns from: the hand-written messages (labelled.py) and 30,000 generated ones
+(generate.py, seed 1), with each clause of a message that does not pressure added again on its
+own as a message that does not pressure, because the checker scores clause by clause.
+Hand-written messages weigh more than generated ones: they are what real people write.
+
+How thresholds are chosen without looking at the answers: five folds, split so that a
+template (generated) or a message (hand-written) is on one side only. Each fold's model scores
+the messages it never saw; a message's score is its highest-scoring clause. On those held-out
+scores, Platt scaling turns scores into probabilities, the pressure threshold is the lowest
+that keeps the false-positive rate at or under 3% on both the hand-written and the generated
+messages, and the says-no-is-fine threshold the lowest at which at most 1 in 100 of its yeses
+falls on a pressuring message. The shipped model is then trained once more on everything.
+
+Deterministic: the same data and library versions give the same weights, which
+tests/test_pressure_weights.py checks by training again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+import labelled  # noqa: E402
+import numpy as np  # noqa: E402
+from scipy.sparse import csr_matrix  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+from handhold.core.pressure import split_clauses  # noqa: E402
+from handhold.core.pressure.model import WEIGHTS, features  # noqa: E402
+
+SEED, COUNT = 1, 30000
+FOLDS = 5
+MIN_DF = 3  # a feature must appear in at least this many training texts
+HANDWRITTEN_WEIGHT = 4.0
+CLAUSE_WEIGHT = 0.5
+MAX_FPR = 0.03
+UNSURE_FPR = 0.10  # scores between this false-positive rate and MAX_FPR's: no verdict
+MAX_FALSE_REASSURANCE = 0.01
+C_PRESSURING, C_CATEGORY, C_NO_IS_FINE = 16.0, 4.0, 2.0
+DIGITS = 5
+
+
+def clause_texts(text: str) -> list[str]:
+    return [clause for _, clause in split_clauses(text)] or [text]
+
+
+def fold_of(key: str) -> int:
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % FOLDS
+
+
+def load() -> list[dict]:
+    rows = []
+    for row in labelled.handwritten():
+        rows.append(row | {"group": row["id"], "weight": HANDWRITTEN_WEIGHT, "kind": "hand"})
+    for row in generate.generate(seed=SEED, count=COUNT):
+        rows.append(row | {"group": row["template"], "weight": 1.0, "kind": "generated"})
+    for row in rows:
+        row["fold"] = fold_of(row["group"])
+        row["clauses"] = clause_texts(row["text"])
+        row["features"] = features(row["text"])
+        row["clause_features"] = [features(c) for c in row["clauses"]]
+    return rows
+
+
+class Vocabulary:
+    def __init__(self, feature_lists: list[list[str]]):
+        df = Counter(f for feats in feature_lists for f in feats)
+        self.names = sorted(f for f, n in df.items() if n >= MIN_DF)  # sorted: same every run
+        self.index = {f: i for i, f in enumerate(self.names)}
+
+    def matrix(self, feature_lists: list[list[str]]) -> csr_matrix:
+        """Binary rows scaled to unit length, over this vocabulary (as model.Head.score)."""
+        indptr, indices, data = [0], [], []
+        for feats in feature_lists:
+            known = sorted(self.index[f] for f in feats if f in self.index)
+            indices += known
+            data += [1 / math.sqrt(len(known))] * len(known) if known else []
+            indptr.append(len(indices))
+        return csr_matrix((data, indices, indptr), shape=(len(feature_lists), len(self.names)))
+
+
+def training_texts(rows: list[dict]) -> tuple[list[list[str]], list[bool], list[float]]:
+    """Messages, plus each clause of a message that does not pressure, on its own."""
+    feats, labels, weights = [], [], []
+    for row in rows:
+        feats.append(row["features"])
+        labels.append(row["pressuring"])
+        weights.append(row["weight"])
+        if not row["pressuring"] and len(row["clauses"]) > 1:
+            feats += row["clause_features"]
+            labels += [False] * len(row["clauses"])
+            weights += [row["weight"] * CLAUSE_WEIGHT] * len(row["clauses"])
+    return feats, labels, weights
+
+
+def fit(x, y, weights, c: float) -> LogisticRegression:
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
+    return model.fit(x, np.asarray(y), sample_weight=np.asarray(weights))
+
+
+def fit_pressuring(rows: list[dict], vocabulary: Vocabulary) -> LogisticRegression:
+    feats, labels, weights = training_texts(rows)
+    return fit(vocabulary.matrix(feats), labels, weights, C_PRESSURING)
+
+
+def fit_no_is_fine(rows: list[dict], vocabulary: Vocabulary) -> LogisticRegression:
+    rows = [r for r in rows if r["says_no_is_fine"] is not None]
+    x = vocabulary.matrix([r["features"] for r in rows])
+    labels = [r["says_no_is_fine"] for r in rows]
+    return fit(x, labels, [r["weight"] for r in rows], C_NO_IS_FINE)
+
+
+def fit_categories(rows: list[dict], vocabulary: Vocabulary) -> dict[str, LogisticRegression]:
+    rows = [r for r in rows if r["pressuring"] and r["categories"]]
+    x = vocabulary.matrix([r["features"] for r in rows])
+    weights = [r["weight"] for r in rows]
+    names = sorted({c for r in rows for c in r["categories"]})
+    return {
+        name: fit(x, [name in r["categories"] for r in rows], weights, C_CATEGORY) for name in names
+    }
+
+
+def platt(scores: list[float], labels: list[bool]) -> tuple[float, float]:
+    """Platt scaling: a one-feature logistic regression from scores to probabilities."""
+    model = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
+    model.fit(np.asarray(scores).reshape(-1, 1), np.asarray(labels))
+    return float(model.coef_[0][0]), float(model.intercept_[0])
+
+
+def probability(score: float, scaling: tuple[float, float]) -> float:
+    return 1 / (1 + math.exp(-(scaling[0] * score + scaling[1])))
+
+
+def lowest_threshold(negatives: list[float], max_rate: float) -> float:
+    """The lowest probability threshold at which at most `max_rate` of `negatives` reach it."""
+    ordered = sorted(negatives, reverse=True)
+    allowed = math.floor(max_rate * len(ordered))
+    # Anything strictly above the (allowed+1)-th highest negative is flagged by at most
+    # `allowed` negatives.
+    return ordered[allowed] + 1e-9 if allowed < len(ordered) else 0.0
+
+
+def highest_clauses(model: LogisticRegression, rows: list[dict], vocabulary) -> list[float]:
+    """Each message's score: the score of its highest-scoring clause."""
+    clause_lists = [row["clause_features"] for row in rows]
+    scores = model.decision_function(vocabulary.matrix([c for cs in clause_lists for c in cs]))
+    starts = np.cumsum([0] + [len(cs) for cs in clause_lists[:-1]])
+    return [float(v) for v in np.maximum.reduceat(scores, starts)] if rows else []
+
+
+def held_out(rows: list[dict], categories: bool = False) -> dict[str, list]:
+    """Each fold's model scores the messages it was not trained on."""
+    out = {"pressure": [0.0] * len(rows), "no_is_fine": [0.0] * len(rows), "category": {}}
+    for fold in range(FOLDS):
+        train = [r for r in rows if r["fold"] != fold]
+        test = [i for i, r in enumerate(rows) if r["fold"] == fold]
+        vocabulary = Vocabulary([r["features"] for r in train])
+        pressure = highest_clauses(
+            fit_pressuring(train, vocabulary), [rows[i] for i in test], vocabulary
+        )
+        x = vocabulary.matrix([rows[i]["features"] for i in test])
+        no_scores = fit_no_is_fine(train, vocabulary).decision_function(x)
+        for position, i in enumerate(test):
+            out["pressure"][i] = pressure[position]
+            out["no_is_fine"][i] = float(no_scores[position])
+        if categories:
+            heads = fit_categories(train, vocabulary)
+            names = sorted(heads)
+            table = np.column_stack([heads[n].decision_function(x) for n in names])
+            for position, i in enumerate(test):
+                out["category"][i] = names[int(table[position].argmax())]
+    return out
+
+
+def choose_thresholds(rows: list[dict], scores: dict[str, list]) -> dict:
+    pressure_platt = platt(scores["pressure"], [r["pressuring"] for r in rows])
+    probabilities = [probability(s, pressure_platt) for s in scores["pressure"]]
+    negatives = {
+        kind: [
+            p
+            for p, r in zip(probabilities, rows, strict=True)
+            if not r["pressuring"] and r["kind"] == kind
+        ]
+        for kind in ("hand", "generated")
+    }
+    threshold = max(lowest_threshold(n, MAX_FPR) for n in negatives.values())
+    unsure_below = max(lowest_threshold(n, UNSURE_FPR) for n in negatives.values())
+    labelled_rows = [
+        (s, r)
+        for s, r in zip(scores["no_is_fine"], rows, strict=True)
+        if r["says_no_is_fine"] is not None
+    ]
+    no_platt = platt(
+        [s for s, _ in labelled_rows], [r["says_no_is_fine"] for _, r in labelled_rows]
+    )
+    # The lowest threshold at which at most 1% of the yeses fall on pressuring messages.
+    candidates = sorted((probability(s, no_platt), r["pressuring"]) for s, r in labelled_rows)
+    no_threshold = 1.0
+    for i in range(len(candidates)):
+        above = candidates[i:]
+        if sum(p for _, p in above) <= MAX_FALSE_REASSURANCE * len(above):
+            no_threshold = candidates[i][0]
+            break
+    return {
+        "pressure_platt": pressure_platt,
+        "threshold": threshold,
+        "unsure_below": min(unsure_below, threshold),
+        "no_is_fine_platt": no_platt,
+        "no_is_fine_threshold": no_threshold,
+        "probabilities": probabilities,
+    }
+
+
+def head(model: LogisticRegression, vocabulary: Vocabulary, scaling=None) -> dict:
+    weights = np.round(model.coef_[0], DIGITS)
+    index = [int(i) for i in np.flatnonzero(weights)]
+    data = {
+        "index": index,
+        "weights": [float(weights[i]) for i in index],
+        "bias": round(float(model.intercept_[0]), DIGITS),
+    }
+    if scaling is not None:
+        data["platt"] = [round(v, DIGITS) for v in scaling]
+    return data
+
+
+def build(rows: list[dict] | None = None, report: bool = False) -> dict:
+    rows = rows if rows is not None else load()
+    scores = held_out(rows, categories=report)
+    chosen = choose_thresholds(rows, scores)
+    if report:
+        print_report(rows, scores, chosen)
+    vocabulary = Vocabulary([r["features"] for r in rows])
+    categories = fit_categories(rows, vocabulary)
+    return {
+        "about": "Weights of the pressure checker's model; made by eval/pressure/train.py.",
+        "vocabulary": vocabulary.names,
+        "pressuring": head(fit_pressuring(rows, vocabulary), vocabulary, chosen["pressure_platt"]),
+        "categories": {name: head(m, vocabulary) for name, m in sorted(categories.items())},
+        "says_no_is_fine": head(
+            fit_no_is_fine(rows, vocabulary), vocabulary, chosen["no_is_fine_platt"]
+        ),
+        "threshold": round(chosen["threshold"], DIGITS),
+        "unsure_below": round(chosen["unsure_below"], DIGITS),
+        "no_is_fine_threshold": round(chosen["no_is_fine_threshold"], DIGITS),
+    }
+
+
+def print_report(rows: list[dict], scores: dict[str, list], chosen: dict) -> None:
+    """Held-out scores: every number here comes from a model that never saw the message."""
+    for kind in ("hand", "generated"):
+        subset = [
+            (p, r) for p, r in zip(chosen["probabilities"], rows, strict=True) if r["kind"] == kind
+        ]
+        tp = sum(1 for p, r in subset if r["pressuring"] and p >= chosen["threshold"])
+        fn = sum(1 for p, r in subset if r["pressuring"] and p < chosen["threshold"])
+        fp = sum(1 for p, r in subset if not r["pressuring"] and p >= chosen["threshold"])
+        tn = sum(1 for p, r in subset if not r["pressuring"] and p < chosen["threshold"])
+        unsure = sum(1 for p, _ in subset if chosen["unsure_below"] <= p < chosen["threshold"])
+        precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        print(
+            f"{kind:9} n={len(subset):5}  precision {precision:.3f}  recall {recall:.3f}  "
+            f"F1 {f1:.3f}  FPR {fp / max(fp + tn, 1):.3f}  unsure {unsure / len(subset):.3f}"
+        )
+    no_platt, no_threshold = chosen["no_is_fine_platt"], chosen["no_is_fine_threshold"]
+    for kind in ("hand", "generated"):
+        judged = [
+            (probability(s, no_platt) >= no_threshold, p >= chosen["threshold"], r)
+            for s, p, r in zip(scores["no_is_fine"], chosen["probabilities"], rows, strict=True)
+            if r["kind"] == kind and r["says_no_is_fine"] is not None
+        ]
+        # As the checker decides: never says_no_is_fine on a message it finds pressuring.
+        said = [(says and not flagged, r) for says, flagged, r in judged]
+        right = sum(1 for says, r in said if says == r["says_no_is_fine"])
+        false_reassurance = sum(1 for says, r in said if says and r["pressuring"])
+        print(
+            f"{kind:9} says_no_is_fine right {right / max(len(said), 1):.3f}  "
+            f"false reassurance {false_reassurance} of "
+            f"{sum(1 for _, r in said if r['pressuring'])} pressuring"
+        )
+    print(
+        f"threshold {chosen['threshold']:.3f}  unsure from {chosen['unsure_below']:.3f}  "
+        f"says_no_is_fine threshold {chosen['no_is_fine_threshold']:.3f}"
+    )
+    if not scores["category"]:
+        return
+    right = sum(
+        1
+        for i, r in enumerate(rows)
+        if r["pressuring"] and r["categories"] and scores["category"][i] in r["categories"][:1]
+    )
+    total = sum(1 for r in rows if r["pressuring"] and r["categories"])
+    print(f"category right (main tactic, held out): {right / total:.3f}")
+
+
+def write(data: dict, path: Path = WEIGHTS) -> None:
+    text = json.dumps(data, separators=(",", ":"), sort_keys=True)
+    # mtime=0 so that the same weights give the same bytes.
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as file:
+        file.write(text.encode("utf-8"))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--report", action="store_true", help="print the held-out scores")
+    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    args = parser.parse_args(argv)
+    data = build(report=args.report)
+    write(data, args.out)
+    print(f"{len(data['vocabulary'])} features -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""The learned part of the pressure checker: logistic regressions over words, word pairs and
+letter groups, trained in `eval/pressure/train.py` and shipped here as weights.
+
+Training needs scikit-learn; using the model needs nothing but the standard library. The
+weights file holds, for each feature the training kept, one weight per head:
+
+- `pressuring`: does this text pressure? Its score is turned into a probability by Platt
+  scaling fitted on held-out predictions, and compared with `threshold`, chosen on held-out
+  messages for a false-positive rate of at most 3%. Between `unsure_below` and `threshold` the
+  checker gives no verdict (`Result.unsure`).
+- one head per category: which kind of pressure is it? Only asked of a clause already found
+  pressuring, so it only has to tell tactics apart.
+- `says_no_is_fine`: does the message credibly say a no costs nothing?
+
+`features` is the one definition of a feature, used by training and inference alike, so the
+two can never drift apart.
+
+Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+WEIGHTS = Path(__file__).with_name("weights.json.gz")
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+CHAR_SIZES = (3, 4, 5)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(_SPACE.sub(" ", text.lower().translate(_QUOTES)))
+
+
+@lru_cache(maxsize=50_000)
+def _letter_groups(word: str) -> tuple[str, ...]:
+    padded = f" {word} "
+    return tuple(
+        f"c:{padded[i : i + size]}" for size in CHAR_SIZES for i in range(len(padded) - size + 1)
+    )
+
+
+def features(text: str) -> set[str]:
+    """Words ("w:"), adjacent word pairs ("b:") and letter groups of 3 to 5 inside a word,
+    its edges marked by spaces ("c:"), so that a typo still shares most of its groups with
+    the word it meant. A set: the model counts presence, not frequency."""
+    tokens = words(text)
+    found = {f"w:{w}" for w in tokens}
+    found.update(f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    for word in set(tokens):
+        found.update(_letter_groups(word))
+    return found
+
+
+@dataclass(frozen=True)
+class Head:
+    """One logistic regression: a weight per feature, a bias, and Platt scaling."""
+
+    weights: dict[str, float]
+    bias: float
+    platt: tuple[float, float] = (1.0, 0.0)
+
+    def score(self, feats: list[str] | set[str]) -> float:
+        """The decision value for `feats`, the text's features that are in the vocabulary,
+        with the feature vector scaled to unit length as in training."""
+        if not feats:
+            return self.bias
+        weights = self.weights
+        return self.bias + sum(weights.get(f, 0.0) for f in feats) / math.sqrt(len(feats))
+
+    def probability(self, feats: list[str] | set[str]) -> float:
+        a, b = self.platt
+        z = a * self.score(feats) + b
+        return 1 / (1 + math.exp(-z)) if z > -500 else 0.0
+
+
+@dataclass(frozen=True)
+class Model:
+    vocabulary: frozenset[str]
+    pressuring: Head
+    categories: dict[str, Head]
+    says_no_is_fine: Head
+    threshold: float
+    unsure_below: float
+    no_is_fine_threshold: float
+
+    def pressure(self, text: str) -> float:
+        """The calibrated probability that `text` pressures."""
+        return self.pressuring.probability(self._known(text))
+
+    def category(self, text: str) -> str:
+        feats = self._known(text)
+        return max(self.categories, key=lambda name: self.categories[name].score(feats))
+
+    def no_is_fine(self, text: str) -> bool:
+        return self.says_no_is_fine.probability(self._known(text)) >= self.no_is_fine_threshold
+
+    def weighty_words(self, text: str, limit: int = 3) -> tuple[str, ...]:
+        """The words of `text` whose features pushed its pressure score up the most."""
+        weights = self.pressuring.weights
+        totals: dict[str, float] = {}
+        tokens = words(text)
+        for word in set(tokens):
+            own = (f"w:{word}", *_letter_groups(word))
+            totals[word] = sum(weights.get(f, 0.0) for f in own)
+        for a, b in zip(tokens, tokens[1:], strict=False):
+            pair = weights.get(f"b:{a} {b}", 0.0) / 2
+            totals[a] += pair
+            totals[b] += pair
+        ranked = sorted((t for t in totals.items() if t[1] > 0), key=lambda t: -t[1])
+        return tuple(word for word, _ in ranked[:limit])
+
+    def _known(self, text: str) -> list[str]:
+        return [f for f in features(text) if f in self.vocabulary]
+
+
+def _head(data: dict, vocabulary: list[str]) -> Head:
+    weights = {vocabulary[i]: w for i, w in zip(data["index"], data["weights"], strict=True)}
+    return Head(weights, data["bias"], tuple(data.get("platt", (1.0, 0.0))))
+
+
+def load(path: Path = WEIGHTS) -> Model:
+    with gzip.open(path, "rt", encoding="utf-8") as file:
+        data = json.load(file)
+    vocabulary = data["vocabulary"]
+    return Model(
+        vocabulary=frozenset(vocabulary),
+        pressuring=_head(data["pressuring"], vocabulary),
+        categories={name: _head(h, vocabulary) for name, h in data["categories"].items()},
+        says_no_is_fine=_head(data["says_no_is_fine"], vocabulary),
+        threshold=data["threshold"],
+        unsure_below=data["unsure_below"],
+        no_is_fine_threshold=data["no_is_fine_threshold"],
+    )
+
+
+@cache
+def default_model() -> Model:
+    return load()
