@@ -21,9 +21,10 @@ test-sqlite: $(VENV)/.installed-test postgres redis
 	@echo "== tests on SQLite =="
 	$(BIN)/pytest
 
+# The `training` tests touch no database, so they run once, with the SQLite suite.
 test-postgres: $(VENV)/.installed-test postgres redis
 	@echo "== tests on PostgreSQL ($(POSTGRES_URL)) =="
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not training"
 
 ## Render every page, at every stage, at phone and desktop width into ./screenshots/.
 screenshots: $(VENV)/.installed-test chromium

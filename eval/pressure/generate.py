@@ -709,6 +709,34 @@ NEGATIVE = {
         "I'd like us to both be glad about anything we do. {topic}? {nofine}",
         "Playful question, {pet}: {topic}, yes, no or tell-me-more? {nofine}",
     ],
+    # A wish, then a contrast, then a no that costs nothing, in one breath: the mirror image
+    # of respect_then_cost, so that "but if you're not into it" is not learned as pressure.
+    "wish_then_fine": [
+        ("I think {topic} could be fun, but if you're not as into it, that's cool.", True),
+        ("I'd love to explore {topic} with you, but if it's not your thing, no worries.", True),
+        ("Kind of curious about {topic}, though if you'd rather not, that's totally fine.", True),
+        ("{topic} sounds fun to me, but if you're not feeling it, we just won't. Easy.", True),
+        ("I'm into the idea of {topic}, but if you're a no, I'm a happy no too.", True),
+        ("Maybe we could read about {topic} together, but if you'd rather skip it, skip it!", True),
+        ("I'd be up for {topic} one day, but if you're not, that's it and we're good.", True),
+        ("It might be nice to talk about {topic}, but if you don't want to, I don't mind.", True),
+        ("Would you be curious about {topic}? If you're less into it than me, that's cool.", True),
+        ("I'd like to look into {topic}, but only if it's a yes for you too; no is fine.", True),
+        ("{topic} has been on my mind, but if it isn't on yours, no problem at all.", True),
+        (
+            "I thought {topic} might be fun, but if you hate the idea, say so and it's dropped.",
+            True,
+        ),
+        ("Curious what you think of {topic}, but no is a great answer too, {pet}.", True),
+        ("I'm a bit excited about {topic}, but if you're not, I'm still excited about us.", True),
+        ("{pet}, {topic} could be fun, but if you'd rather not, I'd rather not either.", True),
+        ("Just floating {topic}, but if you're not into it, consider it floated away.", True),
+        ("I'd enjoy {topic} I think, though if you wouldn't, then neither would I.", True),
+        (
+            "{topic} might be a laugh, but if it's a no from you, that's the end of it, happily.",
+            True,
+        ),
+    ],
     "reask": [
         "You said to ask again after your exams, so: still curious about {topic}? {nofine}",
         "You told me to bring {topic} up again once work calmed down. Is now ok? {nofine}",
@@ -753,8 +781,8 @@ NEGATIVE = {
     ],
 }
 NEGATIVE_SHARES = {
-    "everyday": 0.26, "lookalike": 0.18, "invitation": 0.26, "reask": 0.08,
-    "self_directed": 0.08, "negated": 0.14,
+    "everyday": 0.23, "lookalike": 0.18, "invitation": 0.22, "wish_then_fine": 0.07,
+    "reask": 0.08, "self_directed": 0.08, "negated": 0.14,
 }  # fmt: skip
 
 # ---------------------------------------------------------------------------------------------

@@ -57,6 +57,9 @@ UNSURE_FPR = 0.10  # scores between this false-positive rate and MAX_FPR's: no v
 MAX_FALSE_REASSURANCE = 0.01
 C_PRESSURING, C_CATEGORY, C_NO_IS_FINE = 16.0, 4.0, 2.0
 DIGITS = 5
+# Category weights smaller than this are dropped: it keeps the weights file and the category
+# lookup small, and it is applied before the held-out scoring, so the report includes it.
+CATEGORY_PRUNE = 0.1
 
 
 def clause_texts(text: str) -> list[str]:
@@ -285,12 +288,12 @@ def print_report(rows: list[dict], scores: dict[str, list], chosen: dict) -> Non
     no_platt, no_threshold = chosen["no_is_fine_platt"], chosen["no_is_fine_threshold"]
     for kind in ("hand", "generated"):
         judged = [
-            (probability(s, no_platt) >= no_threshold, p >= chosen["threshold"], r)
+            (probability(s, no_platt) >= no_threshold, p >= chosen["unsure_below"], r)
             for s, p, r in zip(scores["no_is_fine"], chosen["probabilities"], rows, strict=True)
             if r["kind"] == kind and r["says_no_is_fine"] is not None
         ]
-        # As the checker decides: never says_no_is_fine on a message it finds pressuring.
-        said = [(says and not flagged, r) for says, flagged, r in judged]
+        # As the checker decides: never says_no_is_fine when it finds pressure or is unsure.
+        said = [(says and not doubted, r) for says, doubted, r in judged]
         right = sum(1 for says, r in said if says == r["says_no_is_fine"])
         false_reassurance = sum(1 for says, r in said if says and r["pressuring"])
         print(

@@ -3,9 +3,14 @@ and offers a kinder way to say it.
 
 Two parts, each in its own module:
 
-- `rules`: patterns for the few cases a rule finds precisely, with negation and contrast
-  handled within a clause;
-- a learned model, for the many phrasings no rule can list.
+- `model`: a learned model, trained on thousands of labelled messages (eval/pressure/) and
+  shipped as weights. It scores each clause, so a finding spans the clause that pressures and
+  names the words that weighed most; it also decides whether a message says a no is fine.
+- `rules`: patterns for the few cases a rule finds precisely, each justified by labelled
+  messages, with negation and contrast handled within a clause.
+
+A finding means the message pressures. When the model's score for a clause sits just under its
+threshold, the result is `unsure`: the page then gives no verdict either way.
 
 Advice from "Is it you?" on framing ("get you to", "convince", "try", "anal sex") is returned
 separately as `framing_notes`: it is guidance, not a finding of pressure.
@@ -17,45 +22,58 @@ from __future__ import annotations
 
 from handhold.core.pressure import rules
 from handhold.core.pressure.categories import CATEGORIES, Category
-from handhold.core.pressure.clauses import clauses
+from handhold.core.pressure.clauses import clauses as split_clauses
 from handhold.core.pressure.findings import Finding, Result
-from handhold.core.pressure.naive_bayes import NaiveBayes, default_model
+from handhold.core.pressure.model import Model, default_model
 
-__all__ = ["CATEGORIES", "Category", "Finding", "Result", "check"]
-
-# Log-odds above which the learned model reports pressure that no rule named. Chosen by
-# cross-validation on the labelled set (eval/evaluate_pressure.py).
-MODEL_THRESHOLD = 1.5
+__all__ = ["CATEGORIES", "Category", "Finding", "Result", "check", "split_clauses"]
 
 
-def _model_finding(text: str, model: NaiveBayes) -> Finding | None:
-    """A finding from the learned model, for pressure in words no rule knows."""
-    if model.pressure_score(text) <= MODEL_THRESHOLD:
-        return None
-    candidates = list(clauses(text))
-    offset, clause = max(candidates, key=lambda c: model.pressure_score(c[1]))
-    start = offset + len(clause) - len(clause.lstrip())
-    end = offset + len(clause.rstrip())
-    name = model.likely_category(clause) or model.likely_category(text) or "minimising"
-    category = CATEGORIES[name]
-    return Finding(name, start, end, category.why, category.suggestion)
+def _overlaps(start: int, end: int, findings: list[Finding]) -> bool:
+    return any(f.start < end and start < f.end for f in findings)
 
 
-def check(text: str, *, model: NaiveBayes | None = None, use_model: bool = True) -> Result:
+def check(text: str, *, model: Model | None = None, use_model: bool = True) -> Result:
     """Check one message. Offsets in findings are character offsets into `text`.
 
-    Rules come first; when none fires, the learned model may still find the message
-    pressuring, and names the clause that reads most so.
+    Rules first; then the model scores each clause, and a clause at or above its threshold
+    that no rule already covers becomes a finding in the category the model thinks likeliest.
+    `says_no_is_fine` is the model's own judgement, given only when there is no finding and
+    the checker is sure.
     """
     findings = rules.rule_findings(text)
-    if not findings and use_model and text.strip():
-        learned = _model_finding(text, model or default_model())
-        if learned is not None:
-            findings.append(learned)
+    model = (model or default_model()) if use_model else None
+    highest = 0.0
+    if model is not None:
+        for offset, clause in split_clauses(text):
+            known = model.known(clause)
+            score = model.pressure(known)
+            highest = max(highest, score)
+            start = offset + len(clause) - len(clause.lstrip())
+            end = offset + len(clause.rstrip())
+            if score < model.threshold or _overlaps(start, end, findings):
+                continue
+            category = CATEGORIES[model.category(known)]
+            findings.append(
+                Finding(
+                    category=category.name,
+                    start=start,
+                    end=end,
+                    why=category.why,
+                    suggestion=category.suggestion,
+                    words=model.weighty_words(clause),
+                )
+            )
     findings.sort(key=lambda f: (f.start, f.category))
+    if model is None:
+        unsure, says_no_is_fine = False, not findings and rules.says_no_is_fine(text)
+    else:
+        unsure = not findings and highest >= model.unsure_below
+        says_no_is_fine = not findings and not unsure and model.no_is_fine(model.known(text))
     return Result(
         pressuring=bool(findings),
         findings=findings,
-        says_no_is_fine=not findings and rules.says_no_is_fine(text),
+        says_no_is_fine=says_no_is_fine,
         framing_notes=rules.framing_notes(text),
+        unsure=unsure,
     )

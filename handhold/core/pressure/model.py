@@ -62,46 +62,58 @@ def features(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Head:
-    """One logistic regression: a weight per feature, a bias, and Platt scaling."""
+    """One logistic regression over the model's features, with Platt scaling.
+
+    `weights` holds every feature of the vocabulary (0.0 where the weight is zero), so that
+    one dictionary both filters a text's features and weighs them."""
 
     weights: dict[str, float]
     bias: float
     platt: tuple[float, float] = (1.0, 0.0)
 
-    def score(self, feats: list[str] | set[str]) -> float:
-        """The decision value for `feats`, the text's features that are in the vocabulary,
-        with the feature vector scaled to unit length as in training."""
-        if not feats:
-            return self.bias
+    def probability(self, known: list[str]) -> float:
+        """`known`: the text's features that are in the vocabulary. The feature vector is
+        scaled to unit length, as in training."""
         weights = self.weights
-        return self.bias + sum(weights.get(f, 0.0) for f in feats) / math.sqrt(len(feats))
-
-    def probability(self, feats: list[str] | set[str]) -> float:
-        a, b = self.platt
-        z = a * self.score(feats) + b
+        score = self.bias + sum([weights[f] for f in known]) / math.sqrt(len(known) or 1)
+        z = self.platt[0] * score + self.platt[1]
         return 1 / (1 + math.exp(-z)) if z > -500 else 0.0
 
 
 @dataclass(frozen=True)
 class Model:
-    vocabulary: frozenset[str]
     pressuring: Head
-    categories: dict[str, Head]
     says_no_is_fine: Head
+    # The category heads, turned inside out for speed: for each feature, the categories it
+    # weighs on and by how much. Only asked of a clause already found pressuring.
+    category_names: tuple[str, ...]
+    category_biases: tuple[float, ...]
+    category_weights: dict[str, tuple[tuple[int, float], ...]]
     threshold: float
     unsure_below: float
     no_is_fine_threshold: float
 
-    def pressure(self, text: str) -> float:
-        """The calibrated probability that `text` pressures."""
-        return self.pressuring.probability(self._known(text))
+    def known(self, text: str) -> list[str]:
+        """The features of `text` that the model knows: what every other method takes."""
+        vocabulary = self.pressuring.weights
+        return [f for f in features(text) if f in vocabulary]
 
-    def category(self, text: str) -> str:
-        feats = self._known(text)
-        return max(self.categories, key=lambda name: self.categories[name].score(feats))
+    def pressure(self, known: list[str]) -> float:
+        """The calibrated probability that the text pressures."""
+        return self.pressuring.probability(known)
 
-    def no_is_fine(self, text: str) -> bool:
-        return self.says_no_is_fine.probability(self._known(text)) >= self.no_is_fine_threshold
+    def category(self, known: list[str]) -> str:
+        totals = [0.0] * len(self.category_names)
+        table = self.category_weights
+        for feature in known:
+            for index, weight in table.get(feature, ()):
+                totals[index] += weight
+        scale = 1 / math.sqrt(len(known) or 1)
+        scores = [b + t * scale for b, t in zip(self.category_biases, totals, strict=True)]
+        return self.category_names[max(range(len(scores)), key=scores.__getitem__)]
+
+    def no_is_fine(self, known: list[str]) -> bool:
+        return self.says_no_is_fine.probability(known) >= self.no_is_fine_threshold
 
     def weighty_words(self, text: str, limit: int = 3) -> tuple[str, ...]:
         """The words of `text` whose features pushed its pressure score up the most."""
@@ -118,12 +130,10 @@ class Model:
         ranked = sorted((t for t in totals.items() if t[1] > 0), key=lambda t: -t[1])
         return tuple(word for word, _ in ranked[:limit])
 
-    def _known(self, text: str) -> list[str]:
-        return [f for f in features(text) if f in self.vocabulary]
-
 
 def _head(data: dict, vocabulary: list[str]) -> Head:
-    weights = {vocabulary[i]: w for i, w in zip(data["index"], data["weights"], strict=True)}
+    weights = dict.fromkeys(vocabulary, 0.0)
+    weights.update((vocabulary[i], w) for i, w in zip(data["index"], data["weights"], strict=True))
     return Head(weights, data["bias"], tuple(data.get("platt", (1.0, 0.0))))
 
 
@@ -131,11 +141,18 @@ def load(path: Path = WEIGHTS) -> Model:
     with gzip.open(path, "rt", encoding="utf-8") as file:
         data = json.load(file)
     vocabulary = data["vocabulary"]
+    names = tuple(sorted(data["categories"]))
+    table: dict[str, list[tuple[int, float]]] = {}
+    for position, name in enumerate(names):
+        head = data["categories"][name]
+        for i, w in zip(head["index"], head["weights"], strict=True):
+            table.setdefault(vocabulary[i], []).append((position, w))
     return Model(
-        vocabulary=frozenset(vocabulary),
         pressuring=_head(data["pressuring"], vocabulary),
-        categories={name: _head(h, vocabulary) for name, h in data["categories"].items()},
         says_no_is_fine=_head(data["says_no_is_fine"], vocabulary),
+        category_names=names,
+        category_biases=tuple(data["categories"][n]["bias"] for n in names),
+        category_weights={f: tuple(pairs) for f, pairs in table.items()},
         threshold=data["threshold"],
         unsure_below=data["unsure_below"],
         no_is_fine_threshold=data["no_is_fine_threshold"],

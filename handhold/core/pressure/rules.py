@@ -364,10 +364,10 @@ FRAMING: tuple[tuple[re.Pattern, str], ...] = (
 _SAYS_NO_IS_FINE = re.compile(SAYS_NO_IS_FINE, re.IGNORECASE)
 
 
-def _matches(rule: Rule, text: str):
-    """(start, end) of each match of `rule` in `text` that negation leaves standing."""
-    pieces = [(0, text)] if rule.whole_message else list(clauses(text))
-    for offset, piece in pieces:
+def _matches(rule: Rule, text: str, pieces: list[tuple[int, str]]):
+    """(start, end) of each match of `rule` in `text` that negation leaves standing.
+    `pieces`: the clauses of `text` with their offsets."""
+    for offset, piece in [(0, text)] if rule.whole_message else pieces:
         for match in rule.regex.finditer(piece):
             group = "span" if "span" in rule.regex.groupindex else 0
             start, end = offset + match.start(group), offset + match.end(group)
@@ -385,8 +385,9 @@ def rule_findings(text: str, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
     """Every rule's matches in `text`, with offsets into `text`, in the order found."""
     findings: list[Finding] = []
     seen: set[tuple[str, int]] = set()
+    pieces = list(clauses(text))
     for rule in rules:
-        for start, end in _matches(rule, text):
+        for start, end in _matches(rule, text, pieces):
             if (rule.category, start) in seen:
                 continue
             seen.add((rule.category, start))

@@ -1,8 +1,11 @@
 """The pressure checker: what it must find, and what it must leave alone."""
 
+from dataclasses import replace
+
 import pytest
 
 from handhold.core.pressure import CATEGORIES, check
+from handhold.core.pressure.model import default_model
 
 RESPECTFUL_WITH_TRICKY_WORDS = [
     "only if we're both sober",
@@ -72,17 +75,42 @@ def test_framing_notes_are_separate_from_findings():
     assert len(result.framing_notes) == 3  # "get you to", "try", "anal sex"
 
 
-def test_a_new_phrasing_can_be_caught_by_the_learned_model():
-    """No rule names these words; the model, learned from our labelled set, still does."""
-    from handhold.core.pressure.naive_bayes import NaiveBayes, load_examples
-
-    text = "Honestly you reject everything I suggest, every single time"
-    model = NaiveBayes(load_examples())
+def test_the_model_finds_pressure_no_rule_knows_and_flags_only_its_clause():
+    """No rule names sunk cost in these words; the model, trained on labelled messages, does,
+    and the finding spans the clause that pressures, not the friendly one before it."""
+    text = "Hope your day went ok! I already paid for the toy so it would be such a waste."
     assert not check(text, use_model=False).pressuring
-    result = check(text, model=model)
-    assert result.pressuring
+    result = check(text)
+    assert result.pressuring and not result.says_no_is_fine
     (finding,) = result.findings
-    assert text[finding.start : finding.end] == text.strip()
+    assert text[finding.start : finding.end] == text[text.index("I already") :]
+    assert finding.why == CATEGORIES[finding.category].why
+    assert finding.words and all(
+        w in text[finding.start : finding.end].lower() for w in finding.words
+    )
+
+
+def test_no_pressure_followed_by_a_cost_is_pressure_and_never_reassures():
+    result = check("No pressure at all, but I'll be honestly pretty hurt if you say no")
+    assert result.pressuring
+    assert not result.says_no_is_fine
+
+
+def test_a_wish_then_a_free_no_is_not_pressure_and_says_no_is_fine():
+    """The outline's own example: wanting something and meaning that a no is fine."""
+    result = check("I think it'd be fun, but if you're not as into it, that's cool")
+    assert not result.pressuring
+    assert result.says_no_is_fine
+
+
+def test_near_the_threshold_the_checker_is_unsure_and_gives_no_verdict():
+    doubtful = replace(default_model(), threshold=1.01, unsure_below=0.0)
+    result = check(
+        "Would you like to talk about it? No is a completely fine answer.", model=doubtful
+    )
+    assert result.unsure
+    assert not result.pressuring and not result.says_no_is_fine
+    assert not check("Would you like to talk about it?", model=doubtful, use_model=False).unsure
 
 
 def test_offsets_point_into_the_original_text_across_sentences():
