@@ -176,7 +176,8 @@ def test_check_writes_one_json_object_per_message_and_skips_empty_lines():
         "Just try it once.",
         "Would you like to talk? No is fine.",
     ]
-    assert set(lines[0]) == {"text", "pressuring", "findings", "says_no_is_fine", "framing_notes"}
+    keys = {"text", "pressuring", "findings", "says_no_is_fine", "unsure", "framing_notes"}
+    assert set(lines[0]) == keys
     assert lines[0]["pressuring"] and lines[0]["findings"][0]["category"] == "surprise"
     assert not lines[1]["pressuring"] and lines[1]["says_no_is_fine"]
 
