@@ -53,13 +53,19 @@ def save_draft(*, author: User, pack: Pack, style: str, text: str) -> None:
 class Analysis:
     result: Result
     covered: frozenset[str]
+    # Whether the page may say the draft tells the partner a no is fine: never beside a finding.
+    says_no_is_fine: bool = False
 
 
 def analyse(*, text: str, pack: Pack) -> Analysis:
-    """The checker's findings and the checklist points the text covers."""
+    """The checker's findings and the checklist points the text covers.
+
+    Saying no is fine, and its tick, never stand beside a finding, whatever the checker says:
+    a draft that pressures does not also get to read as reassuring."""
     result = check(text)
-    covered = rules.covered_points(text, pack.checklist, says_no_is_fine=result.says_no_is_fine)
-    return Analysis(result=result, covered=frozenset(covered))
+    says_no_is_fine = result.says_no_is_fine and not result.findings
+    covered = rules.covered_points(text, pack.checklist, says_no_is_fine=says_no_is_fine)
+    return Analysis(result=result, covered=frozenset(covered), says_no_is_fine=says_no_is_fine)
 
 
 # Invitations to talk ----------------------------------------------------------------------

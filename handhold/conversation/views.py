@@ -119,8 +119,13 @@ def invite(request):
             except services.CannotInvite as error:
                 form.add_error("message" if analysis.result.pressuring else None, str(error))
             else:
+                # Neutral, not a verdict: the checker finding nothing does not vouch for the words.
                 messages.success(
-                    request, _("Your invitation is on its way. Thank you for asking kindly.")
+                    request,
+                    _(
+                        "Your invitation is on its way. Your partner can answer in their own "
+                        "time, and every answer is fine."
+                    ),
                 )
                 return redirect("conversation:invite")
     state, may_invite = services.invitation_standing(sender=request.user, pack=pack)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from handhold.conversation.models import TalkInvitation
+from handhold.conversation.tests.pages import seen
 
 INVITE = reverse("conversation:invite")
 KIND = "Would you like to talk about something new sometime? A no is completely fine."
@@ -123,3 +124,27 @@ def test_an_unpaired_person_cannot_invite(client_for, stranger):
     response = send(client_for(stranger))
     assert response.status_code == 400
     assert not TalkInvitation.objects.exists()
+
+
+def test_a_sent_invitation_is_acknowledged_without_a_verdict_on_its_kindness(
+    client_for, asker, partner
+):
+    page = seen(client_for(asker).post(INVITE, {"message": KIND}, follow=True))
+    assert "Your invitation is on its way." in page
+    assert "Your partner can answer in their own time, and every answer is fine." in page
+    assert "Thank you" not in page and "kindly" not in page
+
+
+def test_after_an_answer_the_asker_is_not_thanked_for_asking_kindly(client_for, asker, partner):
+    send(client_for(asker))
+    answer(client_for(partner), TalkInvitation.objects.get(), "not_now")
+    page = seen(client_for(asker).get(INVITE))
+    assert "Your partner has answered. This topic rests for now" in page
+    assert "Thank you" not in page and "kindly" not in page
+
+
+def test_a_pressuring_invitation_gets_no_thanks_or_reassurance(client_for, asker, partner):
+    page = seen(send(client_for(asker), "Just try it once. A no is completely fine."))
+    assert "Please rewrite the message" in page and "Try instead:" in page
+    for words in ("Thank you", "kindly", "No pressuring words found", "covered"):
+        assert words not in page

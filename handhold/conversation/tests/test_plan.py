@@ -1,8 +1,32 @@
+import pytest
 from django.urls import reverse
 
+from handhold.content.registry import default_pack
+from handhold.conversation import services
 from handhold.conversation.models import ConversationDraft
+from handhold.conversation.tests.pages import seen
+from handhold.core.pressure import Finding, Result
 
 URL = reverse("conversation:plan")
+
+WITH_A_FINDING = "I find you so attractive. Come on, just try it once."
+CLEAN = (
+    "I find you so attractive. Would you like to talk about something new? "
+    "You'd be in control, and a no is completely fine."
+)
+# Words that would thank, praise or reassure the asker: never beside a finding, never when unsure.
+REASSURANCE = ("Thank you", "kindly", "No pressuring words found", "✓ covered: That a no is")
+NOT_SURE = "Handhold isn't sure about this draft"
+
+
+def check_words(client, text, **extra):
+    return client.post(URL, {"style": "text", "text": text}, **extra)
+
+
+@pytest.fixture
+def unsure(monkeypatch):
+    """The checker, near its threshold for every draft: no finding, no verdict."""
+    monkeypatch.setattr(services, "check", lambda text: Result(pressuring=False, unsure=True))
 
 
 def test_the_planner_builds_an_outline_for_each_style(client_for, asker):
@@ -71,3 +95,64 @@ def test_is_it_you_saves_to_the_private_journal(client_for, asker):
     )
     assert response.status_code == 302
     assert JournalEntry.objects.get(author=asker).question_id == "selling-or-sharing"
+
+
+def test_a_finding_is_never_thanked_or_reassured(client_for, asker):
+    page = seen(check_words(client_for(asker), WITH_A_FINDING))
+    assert "Try instead:" in page
+    assert "○ not yet: That a no is completely fine" in page
+    assert "doesn't yet say that a no is completely fine" in page
+    for words in (*REASSURANCE, NOT_SURE):
+        assert words not in page
+
+
+def test_a_finding_in_a_draft_that_also_says_no_is_fine_gets_no_tick_for_it(client_for, asker):
+    page = seen(check_words(client_for(asker), "Just try it once. A no is completely fine."))
+    assert "Try instead:" in page
+    assert "○ not yet: That a no is completely fine" in page
+    for words in REASSURANCE:
+        assert words not in page
+
+
+def test_no_tick_for_no_is_fine_beside_a_finding_even_if_the_checker_says_so(
+    client_for, asker, monkeypatch
+):
+    text = "A no is completely fine, but you owe me."
+    finding = Finding("guilt", text.index("you owe"), len(text), "A reason.", "A rewording.")
+    contradictory = Result(pressuring=True, findings=[finding], says_no_is_fine=True)
+    monkeypatch.setattr(services, "check", lambda text: contradictory)
+    page = seen(check_words(client_for(asker), text))
+    assert "A reason. Try instead: A rewording." in page
+    assert "○ not yet: That a no is completely fine" in page
+    assert "doesn't yet say that a no is completely fine" in page
+    for words in REASSURANCE:
+        assert words not in page
+
+
+def test_when_unsure_the_page_says_so_and_offers_the_checklist_instead_of_a_verdict(
+    client_for, asker, unsure
+):
+    page = seen(check_words(client_for(asker), CLEAN))
+    assert NOT_SURE in page
+    assert "no verdict this time" in page
+    assert "The conversation checklist" in page
+    for point in default_pack().checklist:
+        assert f"{point.title} {point.detail}" in page
+    for words in (*REASSURANCE, "Try instead:", "covered", "not yet:"):
+        assert words not in page
+
+
+def test_when_unsure_the_live_check_and_the_saved_draft_say_so_too(client_for, asker, unsure):
+    client = client_for(asker)
+    live = seen(check_words(client, CLEAN, headers={"X-Requested-With": "handhold-check"}))
+    assert NOT_SURE in live and "The conversation checklist" in live
+    later = seen(client.get(URL))
+    assert NOT_SURE in later and "No pressuring words found" not in later
+
+
+def test_a_clean_draft_says_no_pressuring_words_were_found(client_for, asker):
+    page = seen(check_words(client_for(asker), CLEAN))
+    assert "No pressuring words found." in page
+    assert "✓ covered: That a no is completely fine" in page
+    for words in (NOT_SURE, "Try instead:", "Thank you", "kindly"):
+        assert words not in page
