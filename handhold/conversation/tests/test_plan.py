@@ -138,7 +138,7 @@ def test_when_unsure_the_page_says_so_and_offers_the_checklist_instead_of_a_verd
     assert "The conversation checklist" in page
     for point in default_pack().checklist:
         assert f"{point.title} {point.detail}" in page
-    for words in (*REASSURANCE, "Try instead:", "covered", "not yet:"):
+    for words in (*REASSURANCE, "Try instead:", "covered", "not yet:", "doesn't yet say"):
         assert words not in page
 
 
@@ -148,6 +148,13 @@ def test_when_unsure_the_live_check_and_the_saved_draft_say_so_too(client_for, a
     assert NOT_SURE in live and "The conversation checklist" in live
     later = seen(client.get(URL))
     assert NOT_SURE in later and "No pressuring words found" not in later
+
+
+def test_a_finding_from_the_model_names_the_words_that_weighed_most(client_for, asker):
+    text = "Hope your day went ok! I already paid for the toy so it would be such a waste."
+    page = seen(check_words(client_for(asker), text))
+    assert "The words that weighed most: “" in page
+    assert "Try instead:" in page
 
 
 def test_a_clean_draft_says_no_pressuring_words_were_found(client_for, asker):

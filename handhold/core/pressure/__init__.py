@@ -4,13 +4,14 @@ and offers a kinder way to say it.
 Two parts, each in its own module:
 
 - `model`: a learned model, trained on thousands of labelled messages (eval/pressure/) and
-  shipped as weights. It scores each clause, so a finding spans the clause that pressures and
-  names the words that weighed most; it also decides whether a message says a no is fine.
+  shipped as weights. It decides on the whole message, then scores each clause to find where:
+  a finding spans the clause that pressures and names the words that weighed most. It also
+  decides whether a message says a no is fine.
 - `rules`: patterns for the few cases a rule finds precisely, each justified by labelled
   messages, with negation and contrast handled within a clause.
 
-A finding means the message pressures. When the model's score for a clause sits just under its
-threshold, the result is `unsure`: the page then gives no verdict either way.
+A finding means the message pressures. When the model's score for the message sits just under
+its threshold, the result is `unsure`: the page then gives no verdict either way.
 
 Advice from "Is it you?" on framing ("get you to", "convince", "try", "anal sex") is returned
 separately as `framing_notes`: it is guidance, not a finding of pressure.
@@ -33,43 +34,60 @@ def _overlaps(start: int, end: int, findings: list[Finding]) -> bool:
     return any(f.start < end and start < f.end for f in findings)
 
 
+def _model_findings(text: str, model: Model, found: list[Finding]) -> list[Finding]:
+    """Where the pressure the model found in `text` is: each clause that reaches the threshold
+    on its own or, when none does, the clause that scores highest. A clause a rule already
+    covers is left to the rule, which is more precise."""
+    scored = []
+    for offset, clause in split_clauses(text):
+        start = offset + len(clause) - len(clause.lstrip())
+        end = offset + len(clause.rstrip())
+        known = model.known(clause)
+        scored.append((model.pressure(known), start, end, known))
+    if not scored:  # nothing but punctuation
+        return []
+    chosen = [c for c in scored if c[0] >= model.threshold] or [max(scored, key=lambda c: c[0])]
+    findings = []
+    for _, start, end, known in chosen:
+        if _overlaps(start, end, found):
+            continue
+        category = CATEGORIES[model.category(known)]
+        findings.append(
+            Finding(
+                category=category.name,
+                start=start,
+                end=end,
+                why=category.why,
+                suggestion=category.suggestion,
+                words=model.weighty_words(text[start:end]),
+            )
+        )
+    return findings
+
+
 def check(text: str, *, model: Model | None = None, use_model: bool = True) -> Result:
     """Check one message. Offsets in findings are character offsets into `text`.
 
-    Rules first; then the model scores each clause, and a clause at or above its threshold
-    that no rule already covers becomes a finding in the category the model thinks likeliest.
+    Rules first; then the model scores the whole message, and when it reaches the threshold,
+    the clauses that carry the pressure become findings, each in the category the model thinks
+    likeliest for that clause.
     `says_no_is_fine` is the model's own judgement, given only when there is no finding and
     the checker is sure.
     """
     findings = rules.rule_findings(text)
     model = (model or default_model()) if use_model else None
-    highest = 0.0
-    if model is not None:
-        for offset, clause in split_clauses(text):
-            known = model.known(clause)
-            score = model.pressure(known)
-            highest = max(highest, score)
-            start = offset + len(clause) - len(clause.lstrip())
-            end = offset + len(clause.rstrip())
-            if score < model.threshold or _overlaps(start, end, findings):
-                continue
-            category = CATEGORIES[model.category(known)]
-            findings.append(
-                Finding(
-                    category=category.name,
-                    start=start,
-                    end=end,
-                    why=category.why,
-                    suggestion=category.suggestion,
-                    words=model.weighty_words(clause),
-                )
-            )
+    score, known = 0.0, []
+    if model is not None and text.strip():
+        known = model.known(text)
+        score = model.pressure(known)
+        if score >= model.threshold:
+            findings += _model_findings(text, model, findings)
     findings.sort(key=lambda f: (f.start, f.category))
     if model is None:
         unsure, says_no_is_fine = False, not findings and rules.says_no_is_fine(text)
     else:
-        unsure = not findings and highest >= model.unsure_below
-        says_no_is_fine = not findings and not unsure and model.no_is_fine(model.known(text))
+        unsure = not findings and score >= model.unsure_below
+        says_no_is_fine = not findings and not unsure and model.no_is_fine(known)
     return Result(
         pressuring=bool(findings),
         findings=findings,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from handhold.core.pressure.categories import CATEGORIES, Category
+from handhold.core.pressure.categories import CATEGORIES
 from handhold.core.pressure.clauses import clause_at, clauses, contrast_segment, negated
 from handhold.core.pressure.findings import Finding
 from handhold.core.pressure.vocabulary import (
@@ -324,20 +324,6 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-# Categories the checker's table does not name yet (the categories branch is adding them).
-_NOT_YET_IN_CATEGORIES = {
-    "dismissing_reasons": Category(
-        "dismissing_reasons",
-        "Telling your partner their reasons are not real says their no does not count.",
-        "Take their reasons as they give them; they know their own body and mind.",
-    ),
-    "respect_then_cost": Category(
-        "respect_then_cost",
-        "Saying no is fine and then naming what a no will cost takes the freedom back.",
-        "Keep the first half and drop the second: a no should cost them nothing.",
-    ),
-}
-
 # "Is it you?": framing advice, separate from pressure.
 FRAMING: tuple[tuple[re.Pattern, str], ...] = (
     (
@@ -391,7 +377,7 @@ def rule_findings(text: str, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
             if (rule.category, start) in seen:
                 continue
             seen.add((rule.category, start))
-            category = CATEGORIES.get(rule.category) or _NOT_YET_IN_CATEGORIES[rule.category]
+            category = CATEGORIES[rule.category]
             findings.append(Finding(rule.category, start, end, category.why, category.suggestion))
     return findings
 
