@@ -26,6 +26,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("weights.json.gz")
@@ -74,8 +75,7 @@ class Head:
     def probability(self, known: list[str]) -> float:
         """`known`: the text's features that are in the vocabulary. The feature vector is
         scaled to unit length, as in training."""
-        weights = self.weights
-        score = self.bias + sum([weights[f] for f in known]) / math.sqrt(len(known) or 1)
+        score = self.bias + sum(map(self.weights.__getitem__, known)) / math.sqrt(len(known) or 1)
         z = self.platt[0] * score + self.platt[1]
         return 1 / (1 + math.exp(-z)) if z > -500 else 0.0
 
@@ -84,33 +84,32 @@ class Head:
 class Model:
     pressuring: Head
     says_no_is_fine: Head
-    # The category heads, turned inside out for speed: for each feature, the categories it
-    # weighs on and by how much. Only asked of a clause already found pressuring.
+    # The category heads, stored by feature for speed: for each feature with any non-zero
+    # category weight, its weight in every category (in `category_names` order). Only asked
+    # of a clause already found pressuring.
     category_names: tuple[str, ...]
     category_biases: tuple[float, ...]
-    category_weights: dict[str, tuple[tuple[int, float], ...]]
+    category_weights: dict[str, tuple[float, ...]]
     threshold: float
     unsure_below: float
     no_is_fine_threshold: float
 
     def known(self, text: str) -> list[str]:
         """The features of `text` that the model knows: what every other method takes."""
-        vocabulary = self.pressuring.weights
-        return [f for f in features(text) if f in vocabulary]
+        return list(filter(self.pressuring.weights.__contains__, features(text)))
 
     def pressure(self, known: list[str]) -> float:
         """The calibrated probability that the text pressures."""
         return self.pressuring.probability(known)
 
     def category(self, known: list[str]) -> str:
-        totals = [0.0] * len(self.category_names)
-        table = self.category_weights
-        for feature in known:
-            for index, weight in table.get(feature, ()):
-                totals[index] += weight
+        """The likeliest category. The feature vector's length scales every category's sum
+        alike, but not its bias, so it is applied here as in training."""
+        rows = list(filter(None, map(self.category_weights.get, known)))
+        sums = map(sum, zip(*rows, strict=True)) if rows else repeat(0.0)
         scale = 1 / math.sqrt(len(known) or 1)
-        scores = [b + t * scale for b, t in zip(self.category_biases, totals, strict=True)]
-        return self.category_names[max(range(len(scores)), key=scores.__getitem__)]
+        scores = [b + t * scale for b, t in zip(self.category_biases, sums)]  # noqa: B905
+        return self.category_names[scores.index(max(scores))]
 
     def no_is_fine(self, known: list[str]) -> bool:
         return self.says_no_is_fine.probability(known) >= self.no_is_fine_threshold
@@ -142,17 +141,17 @@ def load(path: Path = WEIGHTS) -> Model:
         data = json.load(file)
     vocabulary = data["vocabulary"]
     names = tuple(sorted(data["categories"]))
-    table: dict[str, list[tuple[int, float]]] = {}
+    table: dict[str, list[float]] = {}
     for position, name in enumerate(names):
         head = data["categories"][name]
-        for i, w in zip(head["index"], head["weights"], strict=True):
-            table.setdefault(vocabulary[i], []).append((position, w))
+        for i, weight in zip(head["index"], head["weights"], strict=True):
+            table.setdefault(vocabulary[i], [0.0] * len(names))[position] = weight
     return Model(
         pressuring=_head(data["pressuring"], vocabulary),
         says_no_is_fine=_head(data["says_no_is_fine"], vocabulary),
         category_names=names,
-        category_biases=tuple(data["categories"][n]["bias"] for n in names),
-        category_weights={f: tuple(pairs) for f, pairs in table.items()},
+        category_biases=tuple(data["categories"][name]["bias"] for name in names),
+        category_weights={feature: tuple(row) for feature, row in table.items()},
         threshold=data["threshold"],
         unsure_below=data["unsure_below"],
         no_is_fine_threshold=data["no_is_fine_threshold"],

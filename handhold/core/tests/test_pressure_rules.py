@@ -1,6 +1,7 @@
 """The pressure rules: each justified by labelled messages, none firing on a kind one, and
 negation and contrast decided within the clause."""
 
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -110,3 +111,24 @@ def test_respect_then_cost_is_found_with_a_span_on_the_cost():
 )
 def test_respect_then_no_cost_is_not_flagged(text):
     assert not rule_findings(text), text
+
+
+def test_matching_lowered_text_finds_exactly_what_matching_without_case_finds(monkeypatch):
+    """rule_findings lowers the message to use faster case-sensitive patterns; on every
+    labelled message, shouted or not, it finds the same words as the case-insensitive way."""
+    from handhold.core.pressure import rules
+
+    def found(texts):
+        return [[(f.category, f.start, f.end) for f in rule_findings(t)] for t in texts]
+
+    texts = [row["text"] for row in labelled().values()]
+    texts += [text.upper() for text in texts[:300]]
+    fast = found(texts)
+    monkeypatch.setattr(rules, "_CASE_ODDITIES", re.compile(r"[\s\S]"))  # always the slow way
+    assert found(texts) == fast
+    assert any(fast)
+
+
+def test_a_message_with_a_dotless_i_or_a_long_s_is_still_checked():
+    assert rule_findings("Just say yes already, sweetheart ı")
+    assert rule_findings("Juſt ſay yes already")  # the long s matches s, case-insensitively
