@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -217,3 +219,20 @@ def test_a_check_is_done_once_and_drawn_once(client_for, asker, monkeypatch):
         assert html.count('class="draft-preview"') == 1
         assert html.count(WITH_A_FINDING) == (1 if "<html" in html else 0)
         calls.clear()
+
+
+@pytest.mark.parametrize("text", ["Hi <b>there</b> & you", "x" * 5_001])
+def test_the_text_box_is_drawn_as_every_other_field_is(client_for, asker, text):
+    """The planner draws its text box itself, for speed: the same markup as _field.html."""
+    from django.template.loader import render_to_string
+
+    from handhold.conversation.forms import DraftForm
+
+    def squeezed(html: str) -> str:
+        return " ".join(html.replace("><", "> <").split())
+
+    page = check_words(client_for(asker), text).content.decode()
+    drawn = re.search(r'<div class="field[ "].*?</div>', page, re.DOTALL).group(0)
+    form = DraftForm({"style": "text", "text": text})
+    form.is_valid()
+    assert squeezed(drawn) == squeezed(render_to_string("_field.html", {"field": form["text"]}))
