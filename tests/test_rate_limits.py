@@ -5,12 +5,15 @@ import time
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import PASSPHRASE
 from handhold.accounts.models import User
 from handhold.conversation.models import ConversationDraft
+from handhold.pages.ratelimits import split_rate
 
 
 @pytest.fixture(autouse=True)
@@ -140,8 +143,6 @@ def test_simultaneous_tries_are_each_counted_once():
     no try is lost and no two tries see the same count."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from django.db import connection
-
     store = caches["counters"]
     store.add("burst", 0, 600)
 
@@ -155,3 +156,50 @@ def test_simultaneous_tries_are_each_counted_once():
         seen = [n for counts in pool.map(count_up, range(8)) for n in counts]
     assert sorted(seen) == list(range(1, 201))
     assert store.get("burst") == 200
+
+
+def test_a_try_is_counted_in_one_statement_and_starts_again_once_the_window_ends(time_machine):
+    store = caches["counters"]
+    time_machine.move_to(time.time(), tick=False)
+    assert store.count("tries", 60) == 1
+    for expected in (2, 3):
+        with CaptureQueriesContext(connection) as captured:
+            assert store.count("tries", 60) == expected
+        assert len(captured) == 1
+    time_machine.shift(61)
+    assert store.count("tries", 60) == 1
+    assert store.get("tries") == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_one_statement_tries_are_each_counted_once():
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = caches["counters"]
+
+    def count_up(_):
+        try:
+            return [store.count("burst", 600) for _ in range(25)]
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        seen = [n for counts in pool.map(count_up, range(8)) for n in counts]
+    assert sorted(seen) == list(range(1, 201))
+
+
+@pytest.mark.parametrize(
+    ("rate", "tries_and_seconds"),
+    [("120/m", (120, 60)), ("10/h", (10, 3600)), ("5/10m", (5, 600)), ("3/s", (3, 1))],
+)
+def test_rates_read_as_django_ratelimit_read_them(rate, tries_and_seconds):
+    assert split_rate(rate) == tries_and_seconds
+
+
+def test_a_limit_counts_posts_only(client_for, stranger):
+    client = client_for(stranger)
+    for _ in range(5):
+        assert client.get(reverse("conversation:plan")).status_code == 200
+    for _ in range(3):
+        assert client.post(reverse("conversation:plan"), {"style": "text"}).status_code == 200
+    assert client.post(reverse("conversation:plan"), {"style": "text"}).status_code == 429

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,15 +30,25 @@ def draft_of(*, author: User, pack: Pack) -> ConversationDraft | None:
 
 
 def save_draft(*, author: User, pack: Pack, style: str, text: str) -> None:
-    """Keep the asker's latest words: one UPDATE on every check, an INSERT only the first time.
+    """Keep the asker's latest words, in one statement: an upsert on the database's own
+    one-draft-per-topic constraint, so the first save, every later one and two at once all end
+    as the one row. The text is encrypted on its way in, as by any save.
 
-    The checks need no query: the author is the person logged in, and one draft per topic is
-    the database's own constraint (a first save that loses a race to it updates instead)."""
+    The checks need no query: the author is the person logged in. A database without an
+    upsert on a named constraint gets an UPDATE, then an INSERT the first time."""
     draft = ConversationDraft(
         author=author, pack_id=pack.id, style=style, text=text, updated_at=timezone.now()
     )
     draft.full_clean(exclude={"author"}, validate_unique=False, validate_constraints=False)
     fields = {"style": draft.style, "text": draft.text, "updated_at": draft.updated_at}
+    if connections[ConversationDraft.objects.db].features.supports_update_conflicts_with_target:
+        ConversationDraft.objects.bulk_create(
+            [draft],
+            update_conflicts=True,
+            unique_fields=["author", "pack_id"],
+            update_fields=list(fields),
+        )
+        return
     mine = ConversationDraft.objects.filter(author=author, pack_id=pack.id)
     if mine.update(**fields):
         return

@@ -4,8 +4,9 @@ django-ratelimit counts with a cache's `add` then `incr`. Django's own database 
 each of those as several queries (a count of all rows, a select, then a write) and its `incr`
 is a read followed by a write, so two workers can lose a try between them. Here each is one
 statement that the database makes atomic on its own: an upsert, and an UPDATE ... RETURNING
-(SQLite 3.35+ and PostgreSQL understand both). It holds whole numbers only: it is a counter
-store, not a general cache.
+(SQLite 3.35+ and PostgreSQL understand both). Handhold's own rate limits go one better:
+`count` starts or counts up a counter in a single upsert ... RETURNING. It holds whole
+numbers only: it is a counter store, not a general cache.
 
 What it counts is often personal: a username that failed to log in, an address. So every key
 goes through `keyed_counter_key`, a keyed hash, before it reaches this table or Redis; and an
@@ -86,6 +87,26 @@ class CounterCache(BaseCache):
         if not rows:
             raise ValueError(f"Key '{key}' not found")
         return rows[0][0]
+
+    def count(self, key, timeout=DEFAULT_TIMEOUT, version=None) -> int:
+        """One more try under `key`, in one statement, and how many there are now: the counter
+        starts at 1 if it is new or its window has ended, else goes up by 1. What `add` then
+        `incr` do in two statements, for the rate limits (pages.ratelimits)."""
+        key = self.make_and_validate_key(key, version=version)
+        now = time.time()
+        _, rows = self._execute(
+            "INSERT INTO {table} (key, value, expires) VALUES (%s, 1, %s) "
+            "ON CONFLICT (key) DO UPDATE SET "
+            "value = CASE WHEN {table}.expires <= %s THEN 1 ELSE {table}.value + 1 END, "
+            "expires = CASE WHEN {table}.expires <= %s "
+            "THEN excluded.expires ELSE {table}.expires END "
+            "RETURNING value",
+            [key, self._expiry(timeout), now, now],
+        )
+        tries = rows[0][0]
+        if tries == 1:
+            forget_expired_counters()  # a counter (re)started: as in `add`
+        return tries
 
     def get(self, key, default=None, version=None):
         key = self.make_and_validate_key(key, version=version)

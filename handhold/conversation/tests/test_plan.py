@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from handhold.content.registry import default_pack
@@ -163,3 +167,72 @@ def test_a_clean_draft_says_no_pressuring_words_were_found(client_for, asker):
     assert "✓ covered: That a no is completely fine" in page
     for words in (NOT_SURE, "Try instead:", "Thank you", "kindly"):
         assert words not in page
+
+
+# What one check costs: pinned, so that it cannot creep back up -------------------------------
+
+# Queries per planner POST once the person's rate-limit counter and draft exist: the session,
+# the user, one statement that counts the try and one that saves the draft; the whole page
+# also asks once whether anything waits for this person (the navigation's quiet dot). It was
+# six and five: the try took two statements (add, then incr) and the draft save could take
+# four.
+PAGE_QUERIES = 5
+LIVE_CHECK_QUERIES = 4
+
+
+def writes(captured) -> list[str]:
+    return [q["sql"].split()[0] for q in captured if not q["sql"].startswith("SELECT")]
+
+
+@pytest.mark.parametrize(
+    ("headers", "budget"),
+    [({}, PAGE_QUERIES), ({"X-Requested-With": "handhold-check"}, LIVE_CHECK_QUERIES)],
+)
+def test_a_check_takes_one_statement_to_count_and_one_to_save(
+    client_for, asker, partner, headers, budget
+):
+    client = client_for(asker)
+    check_words(client, "A first draft.", headers=headers)  # the counter and the draft exist
+    for text in (CLEAN, WITH_A_FINDING):
+        with CaptureQueriesContext(connection) as captured:
+            assert check_words(client, text, headers=headers).status_code == 200
+        assert writes(captured) == ["INSERT", "INSERT"], [q["sql"] for q in captured]
+        assert len(captured) <= budget, [q["sql"] for q in captured]
+
+
+def test_a_check_is_done_once_and_drawn_once(client_for, asker, monkeypatch):
+    calls = []
+    real_check = services.check
+    monkeypatch.setattr(services, "check", lambda text: calls.append(text) or real_check(text))
+    client = client_for(asker)
+    live = {"X-Requested-With": "handhold-check"}
+    for ask in (
+        lambda: check_words(client, WITH_A_FINDING),
+        lambda: check_words(client, WITH_A_FINDING, headers=live),
+        lambda: client.get(URL),  # the saved draft, checked again for the page
+    ):
+        html = ask().content.decode()
+        assert calls == [WITH_A_FINDING], calls
+        assert html.count('id="check-heading"') == 1
+        assert html.count('id="finding-1"') == 1
+        # The words: once highlighted, and once in the text box on the whole page.
+        assert html.count('class="draft-preview"') == 1
+        assert html.count(WITH_A_FINDING) == (1 if "<html" in html else 0)
+        calls.clear()
+
+
+@pytest.mark.parametrize("text", ["Hi <b>there</b> & you", "x" * 5_001])
+def test_the_text_box_is_drawn_as_every_other_field_is(client_for, asker, text):
+    """The planner draws its text box itself, for speed: the same markup as _field.html."""
+    from django.template.loader import render_to_string
+
+    from handhold.conversation.forms import DraftForm
+
+    def squeezed(html: str) -> str:
+        return " ".join(html.replace("><", "> <").split())
+
+    page = check_words(client_for(asker), text).content.decode()
+    drawn = re.search(r'<div class="field[ "].*?</div>', page, re.DOTALL).group(0)
+    form = DraftForm({"style": "text", "text": text})
+    form.is_valid()
+    assert squeezed(drawn) == squeezed(render_to_string("_field.html", {"field": form["text"]}))
