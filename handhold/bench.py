@@ -190,10 +190,14 @@ def seed(couples: int, log) -> list:
 
 
 def _sessions_for(users) -> list[str]:
+    from importlib import import_module
+
     from django.conf import settings
-    from django.contrib.sessions.backends.db import SessionStore
     from django.middleware.csrf import _get_new_csrf_string
 
+    # The engine the server reads (handhold/accounts/sessions.py), not Django's own table: a
+    # session written there would be unknown to the server, and every page a redirect to log-in.
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
     cookies = []
     for user in users:
         store = SessionStore()
