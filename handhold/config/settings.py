@@ -98,7 +98,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "handhold.config.urls"
+# `handhold bench` runs its servers with HANDHOLD_BENCH=1, which loads a URL configuration of
+# its own: the production one plus the bare view it compares every page against.
+HANDHOLD_BENCH_ROUTES = env_bool("HANDHOLD_BENCH", False)
+ROOT_URLCONF = "handhold.config.bench_urls" if HANDHOLD_BENCH_ROUTES else "handhold.config.urls"
 WSGI_APPLICATION = "handhold.config.wsgi.application"
 
 TEMPLATES = [
@@ -299,9 +302,6 @@ HANDHOLD_DEFAULT_PACK = PACKAGE_DIR / "content" / "packs" / "anal-play"
 HANDHOLD_EXTRA_PACKS = [
     Path(p) for p in os.environ.get("HANDHOLD_CONTENT_PACKS", "").split(os.pathsep) if p.strip()
 ]
-
-# `handhold bench` turns on two bare pages to measure the server and middleware alone.
-HANDHOLD_BENCH_ROUTES = env_bool("HANDHOLD_BENCH", False)
 
 HANDHOLD_INVITATION_LIFETIME = timedelta(hours=24)
 # After the conversation, no session can be proposed for this many days.
