@@ -292,6 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_parser.add_argument("--postgres", action="store_true", help="use PostgreSQL")
     bench_parser.add_argument("--seconds", type=float, default=10.0, help="load per page")
     bench_parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
+    bench_parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of bare view then page (median reported)"
+    )
     bench_parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     bench_parser.add_argument(
         "--compare-synchronous",
