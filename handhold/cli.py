@@ -3,7 +3,7 @@
 handhold serve [--host H] [--port P] [--workers N]
 handhold content check PATH [PATH ...]
 handhold migrate                       (what serve does first, one server at a time)
-handhold housekeeping                  (delete expired sessions and counters)
+handhold housekeeping                  (delete expired sessions and counters; serve does it hourly)
 handhold manage COMMAND [ARGS ...]     (any Django management command)
 """
 
@@ -122,6 +122,8 @@ def serve(args: argparse.Namespace) -> int:
     from django.db import connections
 
     connections.close_all()
+    # Then hourly, from this (master) process, for as long as it serves.
+    housekeeping.run_every(housekeeping.HOURLY)
     print(f"Handhold is running on http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
     HandholdServer(host=args.host, port=args.port, workers=args.workers).run()
     return 0
