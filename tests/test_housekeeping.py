@@ -87,6 +87,7 @@ def test_serve_runs_housekeeping_at_start_and_schedules_it_hourly(monkeypatch, t
     monkeypatch.setattr(housekeeping, "run_every", lambda seconds: scheduled.append(seconds))
     monkeypatch.setattr(server.HandholdServer, "run", lambda self: None)
     monkeypatch.setattr(cli, "migrate_safely", lambda: None)
+    monkeypatch.setattr(cli, "missing_shared_keys", lambda: None)  # the suite on PostgreSQL
     monkeypatch.setattr(
         "handhold.content.services.record_served_packs", lambda server: [], raising=True
     )
