@@ -1,11 +1,15 @@
 """`handhold bench`: Handhold under its production server, seeded with many couples, loaded
 from a separate process, each key page compared with a bare Django view in the same run.
 
-The baseline (`/bench/bare/`, switched on only here) goes through the same server and
-middleware for the same logged-in people, reads request.user and returns a small fixed page,
-so a page's ratio (its requests per second over the baseline's) shows what its own work costs.
-The baseline is measured right before each page, and each ratio is taken against that
-neighbouring run (`base/s` in the table); the baseline row is their mean.
+The baseline (`/bench/bare/`, in a URL configuration only the bench's servers load,
+handhold/config/bench_urls.py) goes through the same server and middleware for the same
+logged-in people, reads request.user and returns a small fixed page, so a page's ratio (its
+requests per second over the baseline's) shows what its own work costs. Each page is measured
+in ROUNDS rounds, each the baseline then the page, and each round's ratio is taken against its
+neighbouring baseline; the page's ratio is the median of its rounds, its req/s and latencies
+the medians of its runs (`base/s` in the table: the median of its baselines). The anonymous
+bare view (no session, the same number of clients) is measured the same way against the
+logged-in one: the logged-in bare view's ratio to it is what the session and the person cost.
 
 With --compare-synchronous (SQLite), a second server on the same database runs with
 HANDHOLD_SQLITE_SYNCHRONOUS=normal, and each page is loaded on both, FULL (the default),
@@ -42,6 +46,7 @@ PAGES = {
     "journey": ("GET", "/journey/", None),
 }
 ANSWERED = 10  # item-roles answered by each person
+ROUNDS = 3  # baseline, page; baseline, page; ...: the median ratio of these rounds is reported
 
 
 def _free_port() -> int:
@@ -190,10 +195,14 @@ def seed(couples: int, log) -> list:
 
 
 def _sessions_for(users) -> list[str]:
+    from importlib import import_module
+
     from django.conf import settings
-    from django.contrib.sessions.backends.db import SessionStore
     from django.middleware.csrf import _get_new_csrf_string
 
+    # The engine the server reads (handhold/accounts/sessions.py), not Django's own table: a
+    # session written there would be unknown to the server, and every page a redirect to log-in.
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
     cookies = []
     for user in users:
         store = SessionStore()
@@ -262,13 +271,28 @@ def _wait_for(base: str) -> None:
 
 
 def _summary(runs: list[dict]) -> dict:
-    """Several baseline runs as one: mean requests per second, median latencies."""
+    """Several runs as one: median requests per second and latencies, every error counted."""
     return {
         "requests": sum(r["requests"] for r in runs),
         "errors": sum(r["errors"] for r in runs),
-        "rps": statistics.mean(r["rps"] for r in runs),
+        "rps": statistics.median(r["rps"] for r in runs),
         "p50_ms": statistics.median(r["p50_ms"] for r in runs),
         "p95_ms": statistics.median(r["p95_ms"] for r in runs),
+    }
+
+
+def _rounds(load_baseline, load_page, rounds: int) -> dict:
+    """`rounds` rounds of the baseline then the page, on a machine whose speed drifts (other
+    tenants share it): each round's ratio is against its neighbouring baseline, and the median
+    of those ratios is the page's. Returns the page's summary with its ratio and rounds."""
+    pairs = [(load_baseline(), load_page()) for _ in range(rounds)]
+    ratios = [page["rps"] / base["rps"] if base["rps"] else 0.0 for base, page in pairs]
+    return {
+        **_summary([page for _, page in pairs]),
+        "ratio": statistics.median(ratios),
+        "rounds": ratios,
+        "baseline_rps": statistics.median(base["rps"] for base, _ in pairs),
+        "baselines": [base for base, _ in pairs],
     }
 
 
@@ -324,26 +348,44 @@ def run(args) -> int:
             servers.append(_start_server(normal_port, HANDHOLD_SQLITE_SYNCHRONOUS="normal"))
             _wait_for(normal_base)
         _wait_for(base)
-        log(f"Loading each page for {seconds:.0f} s with {len(cookies)} clients...")
-        results = {"anonymous_baseline": _load(base + "/bench/bare/", ["x=y"], csrf, seconds)}
-        baselines = []
+        log(
+            f"Loading each page for {seconds:.0f} s with {len(cookies)} clients, "
+            f"{args.rounds} rounds alternating with the bare view..."
+        )
+
+        def bare():
+            return _load(base + "/bench/bare/", cookies, csrf, seconds)
+
+        # Anonymous: the same number of clients, each with a cookie naming no session.
+        anonymous_cookies = ["x=y"] * len(cookies)
+        results = {
+            "anonymous": _rounds(
+                bare,
+                lambda: _load(base + "/bench/bare/", anonymous_cookies, csrf, seconds),
+                args.rounds,
+            )
+        }
+        baselines = list(results["anonymous"].pop("baselines"))
         for name, (method, path, form) in PAGES.items():
-            # The baseline again right before each page: this machine's speed drifts (other
-            # tenants share it), and a ratio of two neighbouring measurements drifts less
-            # than one against a baseline taken minutes earlier.
-            baselines.append(_load(base + "/bench/bare/", cookies, csrf, seconds))
-            results[name] = _load(base + path, cookies, csrf, seconds, method, form)
-            results[name]["baseline_rps"] = baselines[-1]["rps"]
+            results[name] = _rounds(
+                bare,
+                lambda path=path, method=method, form=form: _load(
+                    base + path, cookies, csrf, seconds, method, form
+                ),
+                args.rounds,
+            )
+            baselines += results[name].pop("baselines")
             if compare:
-                # FULL was just measured; NORMAL twice, then FULL again: a drift in this
-                # machine's speed over the four runs weighs on both sides alike.
+                # FULL, NORMAL twice, then FULL again: a drift in this machine's speed over
+                # the four runs weighs on both sides alike.
+                full = [_load(base + path, cookies, csrf, seconds, method, form)]
                 normal = [_load(normal_base + path, cookies, csrf, seconds, method, form)]
                 normal.append(_load(normal_base + path, cookies, csrf, seconds, method, form))
-                full = [results[name], _load(base + path, cookies, csrf, seconds, method, form)]
+                full.append(_load(base + path, cookies, csrf, seconds, method, form))
                 results[name]["synchronous"] = {
                     "full_rps": statistics.mean(r["rps"] for r in full),
                     "normal_rps": statistics.mean(r["rps"] for r in normal),
-                    "errors": sum(r["errors"] for r in full[1:] + normal),
+                    "errors": sum(r["errors"] for r in full + normal),
                 }
         results["baseline"] = _summary(baselines)
     finally:
@@ -354,26 +396,29 @@ def run(args) -> int:
             drop_throwaway_database(database)
         shutil.rmtree(data, ignore_errors=True)
 
-    baseline = results["baseline"]["rps"]  # the mean, for the table and the anonymous view
+    baseline = results["baseline"]["rps"]  # the median of every logged-in bare view run
+    anonymous = results["anonymous"]
     report = {
         "couples": couples,
         "database": "postgresql" if args.postgres else "sqlite",
-        "baseline": {**results["baseline"], "queries": queries["baseline"]},
-        "anonymous_baseline": results["anonymous_baseline"],
+        "rounds": args.rounds,
+        # The logged-in bare view, and (of_anonymous) its median ratio to the anonymous one
+        # over the rounds that alternated the two.
+        "baseline": {
+            **results["baseline"],
+            "queries": queries["baseline"],
+            "of_anonymous": statistics.median(1 / r if r else 0.0 for r in anonymous["rounds"]),
+        },
+        "anonymous": {
+            key: anonymous[key]
+            for key in ("rps", "p50_ms", "p95_ms", "ratio", "baseline_rps", "requests", "errors")
+        },
         "pages": {
             name: {
-                "rps": results[name]["rps"],
-                "p50_ms": results[name]["p50_ms"],
-                "p95_ms": results[name]["p95_ms"],
-                "ratio": (
-                    results[name]["rps"] / results[name]["baseline_rps"]
-                    if results[name]["baseline_rps"]
-                    else 0.0
-                ),
-                "baseline_rps": results[name]["baseline_rps"],
-                "queries": queries[name],
-                "errors": results[name]["errors"],
+                key: results[name][key]
+                for key in ("rps", "p50_ms", "p95_ms", "ratio", "rounds", "baseline_rps", "errors")
             }
+            | {"queries": queries[name]}
             for name in PAGES
         },
     }
@@ -387,20 +432,16 @@ def run(args) -> int:
     )
     for name, row in [
         ("baseline (bare view)", {**report["baseline"], "ratio": 1.0, "baseline_rps": baseline}),
-        (
-            "anonymous bare view",
-            {
-                **report["anonymous_baseline"],
-                "ratio": report["anonymous_baseline"]["rps"] / baseline if baseline else 0,
-                "baseline_rps": baseline,
-                "queries": 0,
-            },
-        ),
+        ("anonymous bare view", report["anonymous"]),
     ] + list(report["pages"].items()):
         print(
             f"{name:20} {row['rps']:8.1f} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} "
-            f"{row['baseline_rps']:8.1f} {row['ratio']:6.2f} {row['queries']:7d}"
+            f"{row['baseline_rps']:8.1f} {row['ratio']:6.2f} {row.get('queries', 0):7d}"
         )
+    print(
+        f"logged-in bare view / anonymous bare view: {report['baseline']['of_anonymous']:.2f} "
+        f"(median of {args.rounds} alternating rounds); page ratios: medians of {args.rounds}"
+    )
     if compare:
         report["synchronous"] = {}
         for name in PAGES:
@@ -417,6 +458,7 @@ def run(args) -> int:
                 f"{row['full_over_normal']:11.2f}"
             )
     failures = sum(r["errors"] for r in report["pages"].values())
+    failures += report["baseline"]["errors"] + report["anonymous"]["errors"]
     failures += sum(r["errors"] for r in report.get("synchronous", {}).values())
     if failures:
         print(f"{failures} requests failed", file=sys.stderr)

@@ -41,7 +41,9 @@ def run(job: dict) -> dict:
             took = time.perf_counter() - start
             with lock:
                 latencies.append(took)
-                if response.status >= 400:
+                # A redirect is a failure too: a logged-in page that sends to log-in was not
+                # the page that was meant to be measured.
+                if response.status >= 300:
                     errors += 1
             count += 1
         conn.close()

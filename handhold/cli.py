@@ -3,7 +3,7 @@
 handhold serve [--host H] [--port P] [--workers N]
 handhold content check PATH [PATH ...]
 handhold migrate                       (what serve does first, one server at a time)
-handhold housekeeping                  (delete expired sessions and counters)
+handhold housekeeping                  (delete expired sessions and counters; serve does it hourly)
 handhold manage COMMAND [ARGS ...]     (any Django management command)
 """
 
@@ -122,6 +122,8 @@ def serve(args: argparse.Namespace) -> int:
     from django.db import connections
 
     connections.close_all()
+    # Then hourly, from this (master) process, for as long as it serves.
+    housekeeping.run_every(housekeeping.HOURLY)
     print(f"Handhold is running on http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
     HandholdServer(host=args.host, port=args.port, workers=args.workers).run()
     return 0
@@ -292,6 +294,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_parser.add_argument("--postgres", action="store_true", help="use PostgreSQL")
     bench_parser.add_argument("--seconds", type=float, default=10.0, help="load per page")
     bench_parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
+    bench_parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of bare view then page (median reported)"
+    )
     bench_parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     bench_parser.add_argument(
         "--compare-synchronous",

@@ -1,5 +1,6 @@
 """Housekeeping deletes what has expired, and only that."""
 
+import threading
 import time
 from datetime import timedelta
 
@@ -37,3 +38,60 @@ def test_handhold_housekeeping_runs_from_the_command_line(tmp_path):
     result = handhold("housekeeping", env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "Deleted 0 expired sessions and 0 counters."
+
+
+def test_run_every_calls_housekeeping_at_each_interval_until_stopped(monkeypatch):
+    calls = []
+    twice = threading.Event()
+
+    def counted():
+        calls.append(time.monotonic())
+        if len(calls) == 2:
+            twice.set()
+        return {"sessions": 0, "counters": 0}
+
+    monkeypatch.setattr(housekeeping, "run", counted)
+    stop = threading.Event()
+    thread = housekeeping.run_every(0.01, stop=stop)
+    assert thread.daemon  # it never keeps the server from stopping
+    assert twice.wait(timeout=30)
+    stop.set()
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+
+
+def test_a_failed_run_is_logged_and_tried_again(monkeypatch, caplog):
+    calls = []
+    again = threading.Event()
+
+    def failing():
+        calls.append(1)
+        if len(calls) >= 2:
+            again.set()
+        raise RuntimeError("the database is away")
+
+    monkeypatch.setattr(housekeeping, "run", failing)
+    stop = threading.Event()
+    thread = housekeeping.run_every(0.01, stop=stop)
+    assert again.wait(timeout=30)
+    stop.set()
+    thread.join(timeout=30)
+    assert "Housekeeping failed" in caplog.text
+
+
+def test_serve_runs_housekeeping_at_start_and_schedules_it_hourly(monkeypatch, tmp_path):
+    from handhold import cli, server
+
+    scheduled, ran = [], []
+    monkeypatch.setattr(housekeeping, "run", lambda: ran.append(1) or {})
+    monkeypatch.setattr(housekeeping, "run_every", lambda seconds: scheduled.append(seconds))
+    monkeypatch.setattr(server.HandholdServer, "run", lambda self: None)
+    monkeypatch.setattr(cli, "migrate_safely", lambda: None)
+    monkeypatch.setattr(cli, "missing_shared_keys", lambda: None)  # the suite on PostgreSQL
+    monkeypatch.setattr(
+        "handhold.content.services.record_served_packs", lambda server: [], raising=True
+    )
+    args = cli.build_parser().parse_args(["serve", "--port", "8999"])
+    assert cli.serve(args) == 0
+    assert ran == [1]
+    assert scheduled == [housekeeping.HOURLY] == [3600]

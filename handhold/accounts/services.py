@@ -15,6 +15,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import Couple, Invitation, Session, User
+from handhold.accounts.sessions import forget_cached_copies
 from handhold.core import invitations as codes
 from handhold.core import recovery_codes, usernames
 from handhold.couples.services import partner_of
@@ -229,16 +230,28 @@ def active_sessions(user: User):
     return Session.objects.filter(user=user, expire_date__gt=timezone.now()).order_by("-last_seen")
 
 
+def _end_sessions(sessions) -> int:
+    """Delete these session rows and every cached copy of them (handhold/accounts/sessions.py),
+    so that none can be read back from a cache on any server."""
+    keys = list(sessions.values_list("session_key", flat=True))
+    deleted = 0
+    for start in range(0, len(keys), 500):  # within every database's limit on parameters
+        chunk = keys[start : start + 500]
+        # The same filter again: a session touched since it was listed is not ended.
+        deleted += sessions.filter(session_key__in=chunk).delete()[0]
+        forget_cached_copies(chunk)
+    return deleted
+
+
 def log_out_everywhere(*, user: User) -> None:
     """End every session of this person, on every device, this one included."""
-    Session.objects.filter(user=user).delete()
+    _end_sessions(Session.objects.filter(user=user))
 
 
 def forget_expired_sessions() -> int:
     """Expired sessions can no longer be used; this deletes their rows too, and says how many.
     Run at each log-in, which keeps the table small with no scheduler, and by housekeeping."""
-    deleted, _ = Session.objects.filter(expire_date__lte=timezone.now()).delete()
-    return deleted
+    return _end_sessions(Session.objects.filter(expire_date__lte=timezone.now()))
 
 
 @transaction.atomic
@@ -253,6 +266,8 @@ def delete_everything(*, user: User) -> None:
     (Failed log-ins are counted only under keyed hashes that expire within the cool-off, so
     there is nothing under their name to forget there.)"""
     unpair(user=user)
+    # Their sessions would go with the account anyway (a cascade), but not their cached copies.
+    log_out_everywhere(user=user)
     user.delete()
 
 

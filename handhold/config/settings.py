@@ -98,7 +98,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "handhold.config.urls"
+# `handhold bench` runs its servers with HANDHOLD_BENCH=1, which loads a URL configuration of
+# its own: the production one plus the bare view it compares every page against.
+HANDHOLD_BENCH_ROUTES = env_bool("HANDHOLD_BENCH", False)
+ROOT_URLCONF = "handhold.config.bench_urls" if HANDHOLD_BENCH_ROUTES else "handhold.config.urls"
 WSGI_APPLICATION = "handhold.config.wsgi.application"
 
 TEMPLATES = [
@@ -122,9 +125,15 @@ TEMPLATES = [
 # The embedded default is one SQLite file in the data folder; DATABASE_URL switches to
 # PostgreSQL (or any database dj-database-url understands).
 _default_database = f"sqlite:///{DATA_DIR / 'handhold.sqlite3'}"
+# Each worker keeps its connection open between requests for this many seconds (0: a new
+# connection per request), checked before reuse so that a restarted database costs one
+# reconnect, not an error page. Opening one is a third of a bare request's time on SQLite.
+HANDHOLD_CONN_MAX_AGE = env_int("HANDHOLD_CONN_MAX_AGE", 600)
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", _default_database), conn_max_age=60
+        os.environ.get("DATABASE_URL", _default_database),
+        conn_max_age=HANDHOLD_CONN_MAX_AGE,
+        conn_health_checks=True,
     )
 }
 # FULL: every commit reaches the disk before Handhold answers, so what someone was told is
@@ -141,7 +150,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Tests use a real file, as production does (WAL, locking, the online backup API), not
     # SQLite's shared in-memory database.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
@@ -209,13 +217,33 @@ AXES_VERBOSE = False  # no usernames or addresses in the logs
 HANDHOLD_PROXY_COUNT = env_int("HANDHOLD_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "handhold.pages.ratelimits.client_address"
 
-# Caches: only counters live here (rate limits and failed log-ins). With HANDHOLD_REDIS_URL
-# they are in Redis; otherwise in a database table (handhold/pages/counters.py). Both are
-# atomic and shared by every worker and app server. Every key is a keyed hash of what it
-# counts (see keyed_counter_key), so the store says nothing about who was counted.
+# Caches: counters (rate limits and failed log-ins) and copies of sessions. With
+# HANDHOLD_REDIS_URL both are in Redis; otherwise counters are in a database table
+# (handhold/pages/counters.py), atomic and shared by every worker and app server. Every key is
+# a keyed hash of what it counts or names (see keyed_counter_key and keyed_session_key), so
+# the store says nothing about who was counted, and holds no session key anyone could use.
 REDIS_URL = os.environ.get("HANDHOLD_REDIS_URL", "")
+# Sessions are read through this cache and written through to the database
+# (handhold/accounts/sessions.py). Without Redis, on SQLite (one machine), each worker keeps
+# its own copies, and a session ended by any worker makes every worker drop its copies before
+# its next request; on another database without Redis there may be several machines, so
+# sessions are read from the database as before.
+if REDIS_URL:
+    _session_cache = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _session_cache = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "handhold-sessions",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+else:
+    _session_cache = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "sessions": {**_session_cache, "KEY_FUNCTION": "handhold.accounts.sessions.keyed_session_key"},
     "counters": {
         **(
             {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -237,6 +265,7 @@ HANDHOLD_RATE_LIMITS = {
 # device" at log-in keeps it across browser restarts, for HANDHOLD_REMEMBER_DAYS since the last
 # visit.
 SESSION_ENGINE = "handhold.accounts.sessions"
+SESSION_CACHE_ALIAS = "sessions"
 HANDHOLD_IDLE_MINUTES = env_int("HANDHOLD_IDLE_MINUTES", 120)
 HANDHOLD_REMEMBER_DAYS = env_int("HANDHOLD_REMEMBER_DAYS", 30)
 SESSION_COOKIE_AGE = HANDHOLD_IDLE_MINUTES * 60
@@ -299,9 +328,6 @@ HANDHOLD_DEFAULT_PACK = PACKAGE_DIR / "content" / "packs" / "anal-play"
 HANDHOLD_EXTRA_PACKS = [
     Path(p) for p in os.environ.get("HANDHOLD_CONTENT_PACKS", "").split(os.pathsep) if p.strip()
 ]
-
-# `handhold bench` turns on two bare pages to measure the server and middleware alone.
-HANDHOLD_BENCH_ROUTES = env_bool("HANDHOLD_BENCH", False)
 
 HANDHOLD_INVITATION_LIFETIME = timedelta(hours=24)
 # After the conversation, no session can be proposed for this many days.

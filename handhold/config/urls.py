@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import include, path
 
 urlpatterns = [
@@ -9,9 +8,3 @@ urlpatterns = [
     path("", include("handhold.conversation.urls")),
     path("", include("handhold.together.urls")),
 ]
-
-if settings.HANDHOLD_BENCH_ROUTES:
-    from handhold.pages.views import bare
-
-    # Only for `handhold bench`: the baseline it compares every page against.
-    urlpatterns += [path("bench/bare/", bare, name="bench_bare")]

@@ -1,5 +1,4 @@
 from django.contrib.auth import logout
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -42,8 +41,3 @@ def away(request):
 @require_GET
 def deleted(request):
     return render(request, "pages/deleted.html")
-
-
-def bare(request):
-    """The benchmark's baseline: reads request.user and returns a small fixed page."""
-    return HttpResponse(f"<!doctype html><title>ok</title><p>{request.user.pk}</p>")
