@@ -609,6 +609,19 @@ def test_the_navigation_dot_agrees_with_what_waits(client_for, settled):
     agree()
 
 
+def test_the_navigation_dot_agrees_through_an_invitation_to_talk(client_for, revealed):
+    from handhold.together.waiting import anything_waits, waiting_for
+
+    alex, blake = revealed
+    client_for(alex).post(
+        reverse("conversation:invite"),
+        {"message": "Would you like to talk sometime? A no is completely fine."},
+    )
+    assert anything_waits(blake) and not anything_waits(alex)
+    for person in (alex, blake):
+        assert anything_waits(person) == bool(waiting_for(person)), person
+
+
 def test_nothing_waits_while_paused(client_for, revealed):
     alex, blake = revealed
     client_for(alex).post(
