@@ -54,9 +54,12 @@ def contrast_segment(clause: str, start: int) -> str:
     return clause[left:right]
 
 
-def clause_at(text: str, position: int) -> tuple[int, str]:
-    """The clause of `text` that holds `position`, with its offset."""
-    for offset, clause in clauses(text):
+def clause_at(
+    text: str, position: int, split: list[tuple[int, str]] | None = None
+) -> tuple[int, str]:
+    """The clause of `text` that holds `position`, with its offset. `split`: the clauses of
+    `text`, when the caller has them already."""
+    for offset, clause in clauses(text) if split is None else split:
         if offset <= position < offset + len(clause):
             return offset, clause
     return 0, text

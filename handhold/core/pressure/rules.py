@@ -367,11 +367,11 @@ def _matches(rule: Rule, text: str, pieces: list[tuple[int, str]], lowered: bool
     """(start, end) of each match of `rule` in `text` that negation leaves standing.
     `pieces`: the clauses of `text` with their offsets; `lowered`: `text` is in lower case."""
     regex = rule.lowered_regex if lowered else rule.regex
+    group = "span" if "span" in regex.groupindex else 0
     for offset, piece in [(0, text)] if rule.whole_message else pieces:
         for match in regex.finditer(piece):
-            group = "span" if "span" in rule.regex.groupindex else 0
             start, end = offset + match.start(group), offset + match.end(group)
-            clause_offset, clause = clause_at(text, start)
+            clause_offset, clause = clause_at(text, start, pieces)
             if rule.negatable and negated(clause, start - clause_offset):
                 continue
             if rule.unless and re.search(
