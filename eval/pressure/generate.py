@@ -682,6 +682,41 @@ NEGATIVE = {
         "Sulking because the cafe ran out of croissants. Life is hard.",
         "We've come this far with the flat-pack wardrobe, we can't stop now 😂",
     ],
+    # Everyday messages that carry pressure's words in their everyday senses: bodies that ache,
+    # exes in child-care logistics, work deadlines, "relax", "forgive me", cheeky bossiness about
+    # dinner. Hand-written everyday messages with these words were the checker's false alarms.
+    "everyday_hard": [
+        "My back is wrecked after digging the garden. My body is officially older than me.",
+        "Relax, {pet}, I already sorted {errand}. Put your feet up.",
+        "{ex} wants to swap weekends with the kids again. Can we talk dates {when}?",
+        "Work deadline moved to {deadline}, so I'll be useless until then. Sorry in advance x",
+        "Confession: I finished the {food}. I'll replace it. Please forgive me.",
+        "You're choosing the film tonight. No arguments, it's your turn, I insist 😤",
+        "The doctor says my knee needs rest, so I'm banned from the gym for a month.",
+        "Are you ok? You've been quiet since your {family} called. I'm here if you want to talk.",
+        "I'm so tired I could cry. Long day. Just want {food} and {show}.",
+        "Don't be mad but I booked {plan} for {when} without asking. We can cancel!",
+        "Being serious for a second: the car needs new tyres and it's {money}.",
+        "Just so you know, {mate} is staying over {when}. Hope that's ok.",
+        "I need you to remind me to {chore}, my brain is soup today.",
+        "Last time we went to that {cuisine} place we waited an hour. Shall we book this time?",
+        "Promise me you'll eat something proper today, not just crisps.",
+        "Non-negotiable: I am having the big blanket tonight 😌",
+        "My body clock is all over the place since the night shifts. Sorry I keep dozing off.",
+        "You owe me nothing for the lift, don't be daft. See you at six.",
+        "I hate that I was short with you earlier. It was the day, not you.",
+        "Feeling a bit low today, nothing you did. A hug later would be lovely.",
+        "We've waited three weeks for the plumber, I'm ringing them again {when}.",
+        "{mate} keeps saying we should all go away together. Thoughts? Zero pressure.",
+        "Stop apologising for being ill, {pet}. Rest, I've got the kids.",
+        "The physio says I've been sitting wrong for years. Who knew sitting was hard.",
+        "I was so nervous before the interview I couldn't eat. It went ok I think!",
+        "Try the new coffee place on the corner, it's better than the old one.",
+        "Your {family} says we have to come {when} or they'll be heartbroken 🙄 we'll see.",
+        "I spent {money} on the boiler repair, so maybe takeaway-free month?",
+        "If you're cold, the spare duvet is in the top cupboard.",
+        "Just landed, phone nearly dead. Don't wait up, I'll get a cab.",
+    ],
     "invitation": [
         "{pet}, I've been curious about {topic}. Could we talk about it sometime? {nofine}",
         "Would you ever want to read a bit about {topic} together? {nofine}",
@@ -781,8 +816,8 @@ NEGATIVE = {
     ],
 }
 NEGATIVE_SHARES = {
-    "everyday": 0.23, "lookalike": 0.18, "invitation": 0.22, "wish_then_fine": 0.07,
-    "reask": 0.08, "self_directed": 0.08, "negated": 0.14,
+    "everyday": 0.15, "everyday_hard": 0.10, "lookalike": 0.16, "invitation": 0.20,
+    "wish_then_fine": 0.07, "reask": 0.08, "self_directed": 0.08, "negated": 0.14,
 }  # fmt: skip
 
 # ---------------------------------------------------------------------------------------------

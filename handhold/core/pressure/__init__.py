@@ -68,7 +68,8 @@ def _model_findings(text: str, model: Model, found: list[Finding]) -> list[Findi
 def check(text: str, *, model: Model | None = None, use_model: bool = True) -> Result:
     """Check one message. Offsets in findings are character offsets into `text`.
 
-    Rules first; then the model scores the whole message, and when it reaches the threshold,
+    Rules first; then, unless the model finds it an everyday message that asks nothing, the
+    model scores the whole message, and when it reaches the threshold,
     the clauses that carry the pressure become findings, each in the category the model thinks
     likeliest for that clause.
     `says_no_is_fine` is the model's own judgement, given only when there is no finding and
@@ -79,7 +80,7 @@ def check(text: str, *, model: Model | None = None, use_model: bool = True) -> R
     score, known = 0.0, []
     if model is not None and text.strip():
         known = model.known(text)
-        score = model.pressure(known)
+        score = 0.0 if model.asks_nothing(known) else model.pressure(known)
         if score >= model.threshold:
             findings += _model_findings(text, model, findings)
     findings.sort(key=lambda f: (f.start, f.category))

@@ -11,6 +11,11 @@ weights file holds, for each feature the training kept, one weight per head:
 - one head per category: which kind of pressure is it? Only asked of a clause already found
   pressuring, so it only has to tell tactics apart.
 - `says_no_is_fine`: does the message credibly say a no costs nothing?
+- `everyday`: does the message ask nothing at all (dinner, work, family, a sore back)? Such a
+  message is not judged by the other heads: pressure's words in their everyday senses (a body
+  that aches, an ex who swaps weekends, a deadline at work) were the model's false alarms. Its
+  threshold lets at most 2% of held-out hand-written pressure through unjudged, and the rules
+  still read every message.
 
 `features` is the one definition of a feature, used by training and inference alike, so the
 two can never drift apart.
@@ -84,6 +89,8 @@ class Head:
 class Model:
     pressuring: Head
     says_no_is_fine: Head
+    everyday: Head
+    everyday_threshold: float
     # The category heads, stored by feature for speed: for each feature with any non-zero
     # category weight, its weight in every category (in `category_names` order). Only asked
     # of a clause already found pressuring.
@@ -97,6 +104,10 @@ class Model:
     def known(self, text: str) -> list[str]:
         """The features of `text` that the model knows: what every other method takes."""
         return list(filter(self.pressuring.weights.__contains__, features(text)))
+
+    def asks_nothing(self, known: list[str]) -> bool:
+        """An everyday message, with no request in it: the model does not judge it."""
+        return self.everyday.probability(known) >= self.everyday_threshold
 
     def pressure(self, known: list[str]) -> float:
         """The calibrated probability that the text pressures."""
@@ -149,6 +160,8 @@ def load(path: Path = WEIGHTS) -> Model:
     return Model(
         pressuring=_head(data["pressuring"], vocabulary),
         says_no_is_fine=_head(data["says_no_is_fine"], vocabulary),
+        everyday=_head(data["everyday"], vocabulary),
+        everyday_threshold=data["everyday_threshold"],
         category_names=names,
         category_biases=tuple(data["categories"][name]["bias"] for name in names),
         category_weights={feature: tuple(row) for feature, row in table.items()},

@@ -32,6 +32,7 @@ from handhold.core.pressure.vocabulary import (
     SAYS_NO_IS_FINE,
     TOPIC,
     TRAIT,
+    TREAT,
     TURN,
     WAS_GAME,
     YOU,
@@ -119,7 +120,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "guilt",
         rf"\bafter (?:all|everything) (?:i'?ve|i have) (?:done|given)|\b{YOU} (?:kind of |"
-        rf"kinda )?owe (?:me|it to me)\b|\bif {YOU} (?:really |truly )?(?:loved|love|"
+        rf"kinda )?owe (?:me|it to me)\b(?! nothing\b| a (?:\w+ )?{TREAT}\b)|"
+        rf"\bif {YOU} (?:really |truly )?(?:loved|love|"
         rf"cared about|cared for|wanted) me,? {YOU}(?:'?d| would)\b|\b{YOU}'?d do it if "
         rf"{YOU}\b|\bi(?: do| did|'?ve done) so much (?:for|to)\b|\bafter all these years\b",
         examples=("writer-a:72", "writer-a:129", "team:14"),
@@ -267,7 +269,9 @@ RULES: tuple[Rule, ...] = (
         "minimising",
         r"\b(?:no|not a|not such a|not that) big (?:of a )?deal\b",
         negatable=False,
-        unless=r"\bif\b|\beither way\b|\bwhatever\b|\bto (?:change|say|stop)\b",
+        # ...or the writer's own thing: "my birthday is no big deal this year".
+        unless=r"\bif\b|\beither way\b|\bwhatever\b|\bto (?:change|say|stop)\b|"
+        r"\bmy \w+ (?:is|was) (?:no|not)\b",
         examples=("writer-a:77", "writer-a:97", "team:99"),
     ),
     Rule(
@@ -315,7 +319,8 @@ RULES: tuple[Rule, ...] = (
         rf"choice\b|\bor {YOU}(?:'?ll| will) be sorry\b|\bend of (?:discussion|story)\b|"
         rf"\bnot up for (?:discussion|debate)\b|\b(?:it'?s|this is) happening (?:tonight|this "
         rf"weekend|whether)\b|\bbecause i (?:said|say) so\b|\bmake your life (?:hell|"
-        rf"miserable)\b|\bforce {YOU}\b|\b{YOU}(?:'ll| will) do (?:it|as|what i)\b|"
+        rf"miserable)\b|\b(?<!want to )(?<!never )force {YOU}\b|"
+        rf"\b{YOU}(?:'ll| will) do (?:it|as|what i)\b|"
         rf"\bi'?ll (?:cheat|punish)\b",
         negatable=False,
         examples=("writer-b:125", "writer-c:72", "team:135"),

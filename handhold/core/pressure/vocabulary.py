@@ -126,3 +126,9 @@ SAYS_NO_IS_FINE = (
     r"you (?:don'?t|never) have to|no (?:is|means) no|(?:fine|okay|ok) if (?:you'?re|you are) "
     r"not (?:into|interested)|if not,? (?:that'?s|it'?s|no) (?:fine|okay|ok|worries|problem))"
 )
+
+# Small everyday debts between partners: "you owe me a taco" is a joke, not guilt.
+TREAT = (
+    r"(?:taco|burrito|coffee|tea|drink|pint|beer|pizza|dinner|lunch|breakfast|curry|cake|"
+    r"fiver|tenner|biscuit|ice cream|takeaway)"
+)

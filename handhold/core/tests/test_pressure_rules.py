@@ -40,7 +40,13 @@ def test_every_rule_fires_on_the_labelled_messages_that_justify_it(rule):
 
 # Hand-written messages labelled not pressuring that a rule may still fire on, each with the
 # reason it cannot be avoided. Empty: no rule fires on any of them today.
-HONEST_EXCEPTIONS: dict[str, str] = {}
+HONEST_EXCEPTIONS: dict[str, str] = {
+    # The comparison is disowned in the next clause ("I'm not holding her up as any kind of
+    # standard"); a rule reads one clause, and narrowing it would lose real comparisons.
+    "writer-i:146": "comparison, disowned in the next clause",
+    # "please please" here begs to hear about discomfort, not for a yes.
+    "writer-i:149": "please please tell me if anything made you uncomfortable",
+}
 
 
 def test_no_rule_fires_on_a_hand_written_message_labelled_not_pressuring():
