@@ -88,7 +88,7 @@ def main() -> None:
     request = RequestFactory().get("/")
     request.user, request.session = person, {}
     request._messages = FallbackStorage(request)
-    frame = engines["django"].from_string(
+    frame = engines["jinja2"].from_string(
         '{% extends "base.html" %}{% block content %}{% endblock %}'
     )
     rows.append(

@@ -19,8 +19,8 @@ def test_the_wheel_holds_templates_static_files_packs_and_migrations(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in [
         "handhold/cli.py",
-        "handhold/pages/templates/base.html",
-        "handhold/accounts/templates/accounts/pairing.html",
+        "handhold/pages/jinja2/base.html",
+        "handhold/accounts/jinja2/accounts/pairing.html",
         "handhold/pages/static/handhold/handhold.css",
         "handhold/pages/static/handhold/quick-exit.js",
         "handhold/content/packs/anal-play/manifest.yaml",

@@ -159,7 +159,7 @@ def test_pairing_errors_say_nothing_about_other_people(make_person):
         ]
     }
     assert len(set(answers.values())) == 1, answers.keys()
-    assert services.CODE_DOES_NOT_WORK.replace("'", "&#x27;") in answers["used"]
+    assert services.CODE_DOES_NOT_WORK.replace("'", "&#39;") in answers["used"]
 
 
 @pytest.mark.django_db
@@ -708,7 +708,7 @@ def test_an_uneasy_partner_log_never_changes_what_notice_suggests_to_the_other(a
     _log_notice(partner, {"reaction": "uneasy", "note": "Blake's worry, 0c7a."})
     seen = everything_seen_by(asker)
     assert "Leave it for now" not in seen and "0c7a" not in seen
-    assert PACK.notice[0].text.replace("'", "&#x27;") in seen
+    assert PACK.notice[0].text.replace("'", "&#39;") in seen
 
 
 def test_notice_entries_stay_their_authors_after_unpairing(asker, partner, former_partner):

@@ -104,14 +104,17 @@ HANDHOLD_BENCH_ROUTES = env_bool("HANDHOLD_BENCH", False)
 ROOT_URLCONF = "handhold.config.bench_urls" if HANDHOLD_BENCH_ROUTES else "handhold.config.urls"
 WSGI_APPLICATION = "handhold.config.wsgi.application"
 
+# Every template of ours is Jinja2 (handhold/config/templating.py), in each app's `jinja2/`
+# folder. Django's own templates (form widgets, the debug pages) keep their own engines.
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "BACKEND": "handhold.config.templating.Jinja2",
+        "NAME": "jinja2",
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
+            "environment": "handhold.config.templating.environment",
             "context_processors": [
-                "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "handhold.pages.context_processors.privacy",

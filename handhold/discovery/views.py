@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from handhold.content.registry import default_pack
 from handhold.discovery import services
+from handhold.discovery.filters import level_name
 from handhold.discovery.forms import (
     JournalForm,
     LadderForm,
@@ -17,7 +18,6 @@ from handhold.discovery.forms import (
     mutual_roles_in_words,
 )
 from handhold.discovery.ladder import ladder_markup
-from handhold.discovery.templatetags.discovery_extras import level_name
 
 
 def _wants_json(request) -> bool:

@@ -81,7 +81,7 @@ def test_a_code_works_only_once(client_for, alone, make_person):
     join(client_for(robin), code)
     response = join(client_for(make_person("third")), code)
     assert response.status_code == 400
-    assert services.CODE_DOES_NOT_WORK.encode() in response.content.replace(b"&#x27;", b"'")
+    assert services.CODE_DOES_NOT_WORK.encode() in response.content.replace(b"&#39;", b"'")
 
 
 def test_an_expired_code_gets_the_same_clear_message(client_for, alone):

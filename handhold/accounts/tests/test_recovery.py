@@ -99,7 +99,7 @@ def test_a_code_works_once(client, stranger, casey_code):
     new_code = shown_code(recover(Client(), "casey", casey_code))
     again = recover(client, "casey", casey_code, passphrase="yet another passphrase here")
     assert again.status_code == 400
-    assert b"don&#x27;t work together" in again.content
+    assert b"don&#39;t work together" in again.content
     stranger.refresh_from_db()
     assert stranger.check_password(NEW_PASSPHRASE)
     # The fresh code works, once.
@@ -209,7 +209,7 @@ def test_a_new_code_needs_the_current_passphrase(client_for, stranger, casey_cod
     client = client_for(stranger)
     response = client.post(NEW_CODE, {"password": "not my passphrase"})
     assert response.status_code == 400
-    assert b"isn&#x27;t your passphrase" in response.content
+    assert b"isn&#39;t your passphrase" in response.content
     assert RateCounter.objects.exists()  # counted like a log-in
     assert recover(Client(), "casey", casey_code).status_code == 200  # the old code still works
 
@@ -237,7 +237,7 @@ def test_recovering_in_a_browser_where_someone_is_logged_in_ends_their_session_f
     client = client_for(asker)
     assert b"This browser is logged in as <strong>alex</strong>" in client.get(RECOVER).content
     assert recover(client, "casey", casey_code).status_code == 200
-    assert client.get(reverse("accounts:settings")).context["user"] == stranger
+    assert "<h1>Hello, casey</h1>" in client.get(reverse("pages:home")).content.decode()
 
 
 def test_the_log_in_page_links_to_recovery(client, db):

@@ -26,7 +26,7 @@ def test_a_kind_invitation_is_sent_and_the_partner_sees_three_equal_answers(
     assert send(client_for(asker)).status_code == 302
     html = client_for(partner).get(INVITE).content.decode()
     assert KIND in html
-    for label in ("I&#x27;d like to talk", "Not now", "Not for me"):
+    for label in ("I&#39;d like to talk", "Not now", "Not for me"):
         assert f'class="button button-answer">{label}</button>' in html
 
 

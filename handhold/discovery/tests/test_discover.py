@@ -11,7 +11,7 @@ NEXT = "Show me the next level"
 
 
 def titles_at(level: int) -> list[str]:
-    return [a.title.replace("'", "&#x27;") for a in default_pack().activities if a.level == level]
+    return [a.title.replace("'", "&#39;") for a in default_pack().activities if a.level == level]
 
 
 def test_the_ladder_shows_the_gentle_levels_first(client_for, stranger):
@@ -49,7 +49,7 @@ def test_with_the_whole_ladder_open_there_is_no_next_level(client_for, stranger)
     pack = default_pack()
     assert len(pack.activities) >= 20
     for activity in pack.activities:
-        assert activity.title.replace("'", "&#x27;") in html
+        assert activity.title.replace("'", "&#39;") in html
     assert html.index("Level 1") < html.index("Level 5")
     assert NEXT not in html
     assert client.post(URL, {"open_next": "1"})["Location"] == URL  # nothing more to open

@@ -22,7 +22,7 @@ def test_every_card_page_opens_and_names_a_source(client, db):
     for card in default_pack().cards:
         response = client.get(reverse("discovery:card", args=[card.id]))
         assert response.status_code == 200
-        assert card.sources[0].title.replace("'", "&#x27;").encode() in response.content
+        assert card.sources[0].title.replace("'", "&#39;").encode() in response.content
 
 
 def test_source_addresses_are_text_to_copy_never_links(client, db):
@@ -46,6 +46,6 @@ def test_an_unknown_card_is_a_404(client, db):
 
 
 def test_raw_html_in_a_card_body_is_not_passed_through():
-    from handhold.discovery.templatetags.discovery_extras import markdown
+    from handhold.discovery.filters import markdown
 
     assert "<script>" not in markdown("<script>alert(1)</script>")

@@ -21,12 +21,12 @@ def test_the_journal_shows_the_ten_questions_with_why_and_card_links(client_for,
     questions = _reflect("asker")
     assert len(questions) == 10
     for question in questions:
-        assert question.question.replace("'", "&#x27;") in html
+        assert question.question.replace("'", "&#39;") in html
         if question.card:
             assert reverse("discovery:card", args=[question.card]) in html
     for question in _reflect("invited"):
         if question.audience == "invited":
-            assert question.question.replace("'", "&#x27;") not in html
+            assert question.question.replace("'", "&#39;") not in html
 
 
 def test_the_invited_partner_reflects_from_their_own_side(client_for, asker, partner):
@@ -40,7 +40,7 @@ def test_the_invited_partner_reflects_from_their_own_side(client_for, asker, par
     assert "Why do I want to explore this?" in theirs
     assert "How do I feel about my partner bringing this up?" not in theirs
     for question in _reflect("invited"):
-        assert question.question.replace("'", "&#x27;") in mine
+        assert question.question.replace("'", "&#39;") in mine
 
 
 def test_saving_the_journal_keeps_text_and_marker(client_for, stranger):

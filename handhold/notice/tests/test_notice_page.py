@@ -10,7 +10,7 @@ PACK = default_pack()
 
 
 def html_of(response) -> str:
-    return response.content.decode().replace("&#x27;", "'").replace("&quot;", '"')
+    return response.content.decode().replace("&#39;", "'").replace("&quot;", '"')
 
 
 def test_every_idea_of_the_pack_is_shown_in_our_words(client_for, asker):

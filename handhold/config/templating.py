@@ -1,0 +1,182 @@
+"""The one template language: Jinja2, through Django's own backend (settings.TEMPLATES),
+with two small differences (`Jinja2` below).
+
+What Django's template language gave every template is written once here: `url()` and
+`static()`, the translation functions, and the filters our templates use. Autoescaping is on
+for every template (settings.TEMPLATES), so a value is escaped unless it is marked safe.
+
+Translations: `{{ _("...") }}` for a plain string and `{% trans name=... %}...{% endtrans %}`
+(with `{% pluralize %}` for plurals) for one with values in it; `handhold manage
+makemessages` finds both (handhold/pages/management/commands/makemessages.py).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from django.template import defaultfilters
+from django.template.backends import jinja2 as django_jinja2
+from django.template.backends.utils import csrf_input, csrf_token_lazy
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.autoreload import file_changed
+
+from handhold.accounts.filters import device_label
+from handhold.conversation.filters import highlight
+from handhold.discovery.filters import level_name, markdown, role_words
+from handhold.pages.filters import described_widget
+
+# The translation functions, cached by language: Django's gettext costs a few microseconds a
+# string (it normalises line endings, walks the fallback catalogues and checks for safe
+# strings), and a page asks it for some thirty strings. The active language is part of every
+# key, so each request still gets its own language. The bound keeps a template that
+# translates a variable from growing the cache without end.
+_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _gettext(language: str | None, message: str) -> str:
+    return translation.gettext(message)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _ngettext(language: str | None, singular: str, plural: str, number: int) -> str:
+    return translation.ngettext(singular, plural, number)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _pgettext(language: str | None, context: str, message: str) -> str:
+    return translation.pgettext(context, message)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _npgettext(language: str | None, context: str, singular: str, plural: str, number: int) -> str:
+    return translation.npgettext(context, singular, plural, number)
+
+
+def gettext(message: str) -> str:
+    return _gettext(translation.get_language(), message)
+
+
+def ngettext(singular: str, plural: str, number: int) -> str:
+    return _ngettext(translation.get_language(), singular, plural, number)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _pgettext(translation.get_language(), context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, number: int) -> str:
+    return _npgettext(translation.get_language(), context, singular, plural, number)
+
+
+def clear_translation_cache(**kwargs) -> None:
+    for cached in (_gettext, _ngettext, _pgettext, _npgettext):
+        cached.cache_clear()
+
+
+def _translation_file_changed(sender, file_path: Path, **kwargs) -> None:
+    """The development server reloads a changed catalogue without restarting (Django's own
+    `translation_file_changed`); forget what was looked up in the old one."""
+    if file_path.suffix == ".mo":
+        clear_translation_cache()
+
+
+file_changed.connect(_translation_file_changed)
+
+
+def url(name: str, *args) -> str:
+    return reverse(name, args=args)
+
+
+def date(value, format_string: str | None = None) -> str:
+    """Django's `date` filter, in the current time zone as Django's templates showed it."""
+    return defaultfilters.date(timezone.template_localtime(value), format_string)
+
+
+def linebreaksbr(value) -> str:
+    """Django's `linebreaksbr`: the text escaped, its line breaks as <br>."""
+    return defaultfilters.linebreaksbr(value, autoescape=True)
+
+
+def environment(**options) -> jinja2.Environment:
+    """The environment Django's Jinja2 backend renders with (settings.TEMPLATES)."""
+    # A missing value prints as nothing, as in Django's templates, even with DEBUG on (where
+    # Django's backend would print its name), but asking for an attribute of it is an error.
+    options["undefined"] = jinja2.Undefined
+    # Keep each template's last line break, as Django's templates did, so pages come out the
+    # same byte for byte.
+    options.setdefault("keep_trailing_newline", True)
+    # Every template escapes what it prints, whatever the options say.
+    options.pop("autoescape", None)
+    env = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.i18n"], **options)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=gettext,
+        ngettext=ngettext,
+        pgettext=pgettext,
+        npgettext=npgettext,
+        newstyle=True,
+    )
+    env.globals.update(url=url, static=static)
+    env.filters.update(
+        date=date,
+        linebreaksbr=linebreaksbr,
+        described_widget=described_widget,
+        device_label=device_label,
+        highlight=highlight,
+        level_name=level_name,
+        markdown=markdown,
+        role_words=role_words,
+    )
+    return env
+
+
+class CsrfInput:
+    """The page's hidden CSRF field, made when the first form asks for it and reused by every
+    other form on the page, as `{% csrf_token %}` was in Django's templates. Django's Jinja2
+    backend hands templates a lazy value that masks a new token each time it is printed, and
+    the journey draws up to eight forms."""
+
+    __slots__ = ("_html", "_request")
+
+    def __init__(self, request):
+        self._request = request
+        self._html = None
+
+    def __html__(self) -> str:
+        if self._html is None:
+            self._html = csrf_input(self._request)
+        return self._html
+
+    __str__ = __html__
+
+
+class Jinja2(django_jinja2.Jinja2):
+    """Django's Jinja2 backend, drawing as Django's templates did in two ways: what a view
+    passes wins over what a context processor adds under the same name (Django's backend lets
+    the processor win: the journey's own reading of what waits would be thrown away and read
+    again), and the CSRF field is made once per page."""
+
+    def from_string(self, template_code):
+        return Template(super().from_string(template_code).template, self)
+
+    def get_template(self, template_name):
+        return Template(super().get_template(template_name).template, self)
+
+
+class Template(django_jinja2.Template):
+    def render(self, context=None, request=None):
+        if request is None:
+            return super().render(context)
+        page = {
+            "request": request,
+            "csrf_input": CsrfInput(request),
+            "csrf_token": csrf_token_lazy(request),
+        }
+        for context_processor in self.backend.template_context_processors:
+            page.update(context_processor(request))
+        page.update(context or {})
+        return super().render(page)

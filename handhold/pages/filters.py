@@ -1,0 +1,20 @@
+"""Template filters for forms: accessible widgets without logic in templates."""
+
+
+def error_id(field, number: int) -> str:
+    return f"{field.auto_id}_error{number}"
+
+
+def error_ids(field) -> list[str]:
+    return [error_id(field, n) for n in range(1, len(field.errors) + 1)]
+
+
+def described_widget(field):
+    """The field's widget, with aria-describedby naming its help text and each of its errors,
+    so that a screen reader announces the error with the field it belongs to."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    ids.extend(error_ids(field))
+    attrs = {"aria-describedby": " ".join(ids)} if ids else None
+    return field.as_widget(attrs=attrs)

@@ -1,0 +1,193 @@
+"""One template language: every template of ours is Jinja2, its strings reach the translation
+catalogue, it translates into the language of the request, and a page makes its CSRF field
+once."""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.template import engines
+from django.urls import reverse
+from django.utils import translation
+
+from handhold.config import templating
+
+HANDHOLD = Path(__file__).resolve().parents[2]
+TEMPLATES = sorted(HANDHOLD.glob("*/jinja2/**/*.html"))
+DJANGO_TAGS = re.compile(r"\{%-?\s*(load|translate|blocktranslate|csrf_token|url|static|comment)\b")
+
+
+def test_every_template_is_jinja2():
+    assert len(TEMPLATES) >= 47
+    assert not list(HANDHOLD.glob("*/templates")), "Django template folders are back"
+    for path in TEMPLATES:
+        source = path.read_text()
+        assert not DJANGO_TAGS.search(source), path
+        engines["jinja2"].env.parse(source)  # raises on anything Jinja2 cannot read
+
+
+# A template the catalogue must also read, for what ours have none of yet: a plural, a
+# plural with a value, and a string with a context.
+PLURAL = (
+    "<p>{% trans count=n %}One step rests.{% pluralize %}{{ count }} steps rest.{% endtrans %}"
+    "</p>\n<p>{% trans count=n, name=user.username %}{{ name }} has one note.{% pluralize %}"
+    "{{ name }} has {{ count }} notes.{% endtrans %}</p>\n"
+    '<p>{{ pgettext("a session\'s light", "Green") }}</p>\n'
+)
+
+
+def catalogue_entries(po: str) -> dict[str, str]:
+    """msgid (or msgid|msgid_plural) -> the entry's comment and flag lines, from a .po file."""
+
+    def unquote(block: str) -> str:
+        return (
+            "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', block))
+            .encode()
+            .decode("unicode_escape")
+            .encode("latin-1")
+            .decode()
+        )
+
+    entries = {}
+    for entry in po.split("\n\n"):
+        msgid = re.search(r"^msgid (.*?)(?=^msg)", entry, re.M | re.S)
+        if not msgid:
+            continue
+        key = unquote(msgid.group(1))
+        plural = re.search(r"^msgid_plural (.*?)(?=^msgstr)", entry, re.M | re.S)
+        if plural:
+            key += "|" + unquote(plural.group(1))
+        context = re.search(r"^msgctxt (.*?)(?=^msgid)", entry, re.M | re.S)
+        if context:
+            key = unquote(context.group(1)) + "\x04" + key
+        entries[key] = "\n".join(line for line in entry.splitlines() if line.startswith("#"))
+    return entries
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory) -> dict[str, str]:
+    """`makemessages` run over a copy of every template folder, as an educator runs it
+    (`handhold manage makemessages -l xx`), into a catalogue of its own."""
+    root = tmp_path_factory.mktemp("makemessages")
+    source = root / "handhold"
+    from django.conf import settings
+
+    for folder in HANDHOLD.glob("*/jinja2"):
+        shutil.copytree(folder, source / folder.relative_to(HANDHOLD))
+    (source / "pages" / "jinja2" / "_plural_example.html").write_text(PLURAL)
+
+    old_cwd, old_paths = Path.cwd(), settings.LOCALE_PATHS
+    settings.LOCALE_PATHS = [root / "locale"]
+    try:
+        os.chdir(source)
+        call_command("makemessages", locale=["xx"], verbosity=0)
+    finally:
+        os.chdir(old_cwd)
+        settings.LOCALE_PATHS = old_paths
+    po = (root / "locale" / "xx" / "LC_MESSAGES" / "django.po").read_text()
+    return catalogue_entries(po)
+
+
+@pytest.mark.parametrize(
+    ("msgid", "template"),
+    [
+        ("Skip to content", "pages/jinja2/base.html"),
+        ("Main", "pages/jinja2/base.html"),  # in an attribute, in single quotes
+        ("Delete everything now", "accounts/jinja2/accounts/delete.html"),
+        ("Invitation code", "accounts/jinja2/accounts/pairing.html"),
+        (
+            "This browser is logged in as <strong>%(name)s</strong>. Going on here as someone"
+            " else logs %(name)s out first.",
+            "accounts/jinja2/accounts/_logged_in_here.html",
+        ),
+        (
+            "Your invitation is open until %(when)s (UTC). Its code was shown once, when you"
+            " made it.",
+            "accounts/jinja2/accounts/pairing.html",
+        ),
+        ("Level %(level)s: %(name)s", "discovery/jinja2/discovery/_ladder.html"),
+        ("Level %(level)s: %(name)s", "discovery/jinja2/discovery/reveal.html"),
+        ("%(when)s: %(status)s", "together/jinja2/together/sessions.html"),
+        ("From “Is it you?”", "conversation/jinja2/conversation/_check.html"),
+        ("Not this time", "together/jinja2/together/_waiting.html"),
+        ("Note how it went", "notice/jinja2/notice/notice.html"),
+        ("One step rests.|%(count)s steps rest.", "pages/jinja2/_plural_example.html"),
+        (
+            "%(name)s has one note.|%(name)s has %(count)s notes.",
+            "pages/jinja2/_plural_example.html",
+        ),
+        ("a session's light\x04Green", "pages/jinja2/_plural_example.html"),
+    ],
+)
+def test_makemessages_finds_the_templates_strings(catalogue, msgid, template):
+    assert msgid in catalogue, msgid
+    assert f"{template}:" in catalogue[msgid]  # the reference points at the template itself
+    if "%(" in msgid:
+        assert "python-format" in catalogue[msgid]
+
+
+def test_makemessages_finds_every_string_in_every_template(catalogue):
+    """Read with a plain pattern, independent of the extractor: every `_("...")` and every
+    `{% trans %}` block (its values written as %(name)s) is in the catalogue."""
+    found = 0
+    for path in TEMPLATES:
+        source = path.read_text()
+        for quoted in re.findall(r"""_\(("[^"]*"|'[^']*')\)""", source):
+            assert quoted[1:-1] in catalogue, (path, quoted)
+            found += 1
+        for body in re.findall(r"\{% trans[^%]*%\}(.*?)\{% endtrans %\}", source, re.S):
+            assert re.sub(r"\{\{ (\w+) \}\}", r"%(\1)s", body) in catalogue, (path, body)
+            found += 1
+    assert found > 350
+
+
+def test_translations_follow_the_language_of_each_request():
+    """The template's translations are cached by language: Django's own catalogue says "Yes"
+    in German, and each language gets its own answer however they alternate."""
+    page = engines["jinja2"].from_string('{{ _("Yes") }}')
+    templating.clear_translation_cache()
+    answers = {}
+    for language in ("de", "en", "de", "fr", "en"):
+        with translation.override(language):
+            answers.setdefault(language, translation.gettext("Yes"))
+            assert page.render() == answers[language], language
+    assert answers["de"] != answers["en"] != answers["fr"]
+
+
+def test_a_value_in_a_translated_string_is_escaped():
+    page = engines["jinja2"].from_string("{% trans name=who %}Hello, {{ name }}{% endtrans %}")
+    assert page.render({"who": "<b>"}) == "Hello, &lt;b&gt;"
+
+
+def test_a_page_makes_its_csrf_field_once(client_for, asker, partner):
+    """Settings has three forms and the page frame one more: one field, the same in each
+    (Django's Jinja2 backend would mask a new token for every form)."""
+    html = client_for(asker).get(reverse("accounts:settings")).content.decode()
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert len(tokens) >= 3
+    assert len(set(tokens)) == 1
+
+
+def test_what_a_view_passes_wins_over_the_context_processors(rf, asker):
+    """As in Django's templates; the journey passes its own reading of what waits."""
+    from django.template.loader import render_to_string
+
+    request = rf.get("/")
+    request.user = asker
+    request.session = {}
+    html = render_to_string(
+        "base.html", {"waiting_for_you": True, "site_title": "Mine"}, request=request
+    )
+    assert "<title>Mine</title>" in html
+    assert "waiting-dot" in html
+
+
+@pytest.mark.parametrize("name", ["400.html", "403_csrf.html", "500.html"])
+def test_the_pages_django_draws_without_a_request_still_draw(name):
+    from django.template.loader import render_to_string
+
+    html = render_to_string(name)
+    assert "<main" in html and "</html>" in html
