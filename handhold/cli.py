@@ -129,11 +129,26 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def known_pack_folders() -> list[Path]:
+    """Every pack this installation knows of: the folders shipped under handhold/content/packs
+    and those listed in HANDHOLD_CONTENT_PACKS (read here, without Django)."""
+    shipped = Path(__file__).resolve().parent / "content" / "packs"
+    folders = sorted(path for path in shipped.iterdir() if (path / "manifest.yaml").is_file())
+    extra = os.environ.get("HANDHOLD_CONTENT_PACKS", "").split(os.pathsep)
+    return folders + [Path(path) for path in extra if path.strip()]
+
+
 def content_check(args: argparse.Namespace) -> int:
-    """Validate packs without Django or a database: one line per problem, exit 1 if any."""
-    from handhold.core.packs import PackError, load_pack
+    """Validate packs without Django or a database: one line per problem, exit 1 if any.
+
+    Two versions of one pack (the same manifest id, another language) must have the same item
+    ids. Each pack checked is compared with every other language version given on the command
+    line and, for those not given, with the installation's known packs (known_pack_folders).
+    """
+    from handhold.core.packs import PackError, compare_language_versions, load_pack
 
     status = 0
+    checked = []
     for path in args.paths:
         try:
             pack = load_pack(path)
@@ -142,6 +157,7 @@ def content_check(args: argparse.Namespace) -> int:
                 print(f"{path}/{line}" if not line.startswith(str(path)) else line, file=sys.stderr)
             status = 1
             continue
+        checked.append(pack)
         print(
             f"{path}: ok: pack '{pack.id}' ({pack.manifest.language}, version "
             f"{pack.manifest.version}): {len(pack.activities)} activities, "
@@ -149,6 +165,34 @@ def content_check(args: argparse.Namespace) -> int:
             f"{len(pack.checklist)} checklist points, {len(pack.supplies)} supplies, "
             f"{len(pack.resources)} resources"
         )
+
+    given = {pack.path.resolve() for pack in checked}
+    known = []
+    for folder in known_pack_folders():
+        if folder.resolve() in given or not (folder / "manifest.yaml").is_file():
+            continue
+        try:
+            known.append(load_pack(folder))
+        except PackError:
+            # Not the pack being checked; it is compared with once it loads.
+            continue
+
+    # Each pair once: a pack given earlier on the command line is the other's reference.
+    pairs = [(a, b) for i, b in enumerate(checked) for a in checked[:i]]
+    pairs += [(other, pack) for pack in checked for other in known]
+    for reference, pack in pairs:
+        if reference.id != pack.id or reference.manifest.language == pack.manifest.language:
+            continue
+        problems = compare_language_versions(reference, pack)
+        for line in problems:
+            print(line, file=sys.stderr)
+        if problems:
+            status = 1
+        else:
+            print(
+                f"{pack.path}: ok: the same ids as the {reference.manifest.language} version "
+                f"({reference.path})"
+            )
     return status
 
 

@@ -402,3 +402,47 @@ def load_packs(paths: list[Path]) -> dict[str, Pack]:
     if problems:
         raise PackError(problems)
     return packs
+
+
+# Language versions ---------------------------------------------------------------------------
+
+# pack attribute for each item file, in the order problems are reported.
+PACK_ATTRIBUTES: dict[str, str] = {
+    "activities.yaml": "activities",
+    "reflection.yaml": "reflection",
+    "cards.yaml": "cards",
+    "checklist.yaml": "checklist",
+    "supplies.yaml": "supplies",
+    "resources.yaml": "resources",
+    "notice.yaml": "notice",
+}
+
+
+def compare_language_versions(reference: Pack, translation: Pack) -> list[str]:
+    """Problems that stop two language versions of one pack from being interchangeable.
+
+    Saved answers, ticks and journal entries refer to item ids, whichever language a person
+    reads, so every file of both versions must hold exactly the same ids. Each missing or
+    extra id is one line naming the file, the id and the other version's file; an empty list
+    means the ids match. Only ids are compared: order, wording and every other field are each
+    version's own.
+    """
+    problems = []
+    for name, attribute in PACK_ATTRIBUTES.items():
+        ours = {item.id for item in getattr(translation, attribute)}
+        theirs = {item.id for item in getattr(reference, attribute)}
+        there = f"the {reference.manifest.language} version ({reference.path}/{name})"
+        # In the reference's order, so the lines read like the file they point at.
+        for item in getattr(reference, attribute):
+            if item.id not in ours:
+                problems.append(
+                    f"{translation.path}/{name}: id '{item.id}' is missing: {there} has it; "
+                    "ids must be the same in every language"
+                )
+        for item in getattr(translation, attribute):
+            if item.id not in theirs:
+                problems.append(
+                    f"{translation.path}/{name}: id '{item.id}' is not in {there}; "
+                    "ids must be the same in every language"
+                )
+    return problems
