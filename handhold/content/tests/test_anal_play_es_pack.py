@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from handhold.cli import main
+from handhold.content.tests.packtext import examples_missing_their_cues, pack_text
 from handhold.core.conversation import NO_IS_FINE
 from handhold.core.packs import PACK_ATTRIBUTES, compare_language_versions, load_pack
 
@@ -108,13 +109,7 @@ def test_english_only_links_and_resources_say_so(pack):
 
 
 def test_each_spanish_example_line_is_covered_by_its_own_cues(pack):
-    for point in pack.checklist:
-        for style, example in point.examples.items():
-            if point.cues:
-                assert any(re.search(cue, example, re.IGNORECASE) for cue in point.cues), (
-                    point.id,
-                    style,
-                )
+    assert examples_missing_their_cues(pack) == []
 
 
 def test_the_cues_also_recognise_drafts_typed_without_accents(pack):
@@ -139,23 +134,6 @@ def test_no_is_fine_has_no_cues_as_in_english(pack):
 
 
 # Voice -------------------------------------------------------------------------------------
-
-
-def pack_text(pack) -> str:
-    """Every reader-facing string in the pack, with line breaks folded to single spaces."""
-    parts = []
-    for items in (
-        pack.activities,
-        pack.reflection,
-        pack.cards,
-        pack.checklist,
-        pack.supplies,
-        pack.notice,
-    ):
-        for item in items:
-            parts.extend(value for value in item.model_dump().values() if isinstance(value, str))
-    parts.extend(resource.note for resource in pack.resources)
-    return " ".join(" ".join(parts).split())
 
 
 def test_the_voice_guide_examples_are_real_copy_from_this_pack(pack):

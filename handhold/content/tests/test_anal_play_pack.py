@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from handhold.content.tests.packtext import pack_text
 from handhold.core.packs import load_pack
 
 PACK_DIR = Path(__file__).resolve().parents[1] / "packs" / "anal-play"
@@ -107,23 +108,6 @@ def test_the_is_it_you_page_shows_the_reassurance_and_its_card(client_for, stran
 
 
 # Voice --------------------------------------------------------------------------------------
-
-
-def pack_text(pack) -> str:
-    """Every reader-facing string in the pack, with line breaks folded to single spaces."""
-    parts = []
-    for items in (
-        pack.activities,
-        pack.reflection,
-        pack.cards,
-        pack.checklist,
-        pack.supplies,
-        pack.notice,
-    ):
-        for item in items:
-            parts.extend(value for value in item.model_dump().values() if isinstance(value, str))
-    parts.extend(resource.note for resource in pack.resources)
-    return " ".join(" ".join(parts).split())
 
 
 def test_the_voice_guide_examples_are_real_copy_from_this_pack(pack):

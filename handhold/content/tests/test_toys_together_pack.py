@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from handhold.cli import main
+from handhold.content.tests.packtext import examples_missing_their_cues
 from handhold.core.conversation import NO_IS_FINE
 from handhold.core.packs import load_pack, load_packs
 
@@ -123,13 +124,7 @@ def test_the_checklist_has_the_points_handhold_treats_specially(pack):
 
 
 def test_each_example_line_is_covered_by_its_own_cues(pack):
-    for point in pack.checklist:
-        for style, example in point.examples.items():
-            if point.cues:
-                assert any(re.search(cue, example, re.IGNORECASE) for cue in point.cues), (
-                    point.id,
-                    style,
-                )
+    assert examples_missing_their_cues(pack) == []
 
 
 def test_the_example_lines_and_notice_ideas_pass_our_own_pressure_checker(pack):
