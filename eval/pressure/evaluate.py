@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
 import labelled  # noqa: E402
+from metrics import ratio, scores  # noqa: E402
 
 from handhold.core.pressure import CATEGORIES, check  # noqa: E402
 
@@ -48,18 +49,15 @@ def frozen() -> list[dict]:
     return rows
 
 
-def ratio(numerator: int, denominator: int) -> float:
-    return numerator / denominator if denominator else 0.0
-
-
 def score(rows: list[dict]) -> dict:
     counts: Counter = Counter()
+    pairs = []
     flagged_by_tactic, total_by_tactic = Counter(), Counter()
     category_found, category_right = Counter(), Counter()
     for row in rows:
         result = check(row["text"])
         truth, flagged = row["pressuring"], result.pressuring
-        counts[(truth, flagged)] += 1
+        pairs.append((truth, flagged))
         counts["unsure"] += result.unsure
         if not truth and row.get("everyday"):
             counts["everyday"] += 1
@@ -82,16 +80,9 @@ def score(rows: list[dict]) -> dict:
             counts["no_is_fine_labelled"] += 1
             counts["no_is_fine_right"] += result.says_no_is_fine == row["says_no_is_fine"]
         counts["false_reassurance"] += truth and result.says_no_is_fine
-    tp, fn = counts[(True, True)], counts[(True, False)]
-    fp, tn = counts[(False, True)], counts[(False, False)]
-    precision, recall = ratio(tp, tp + fp), ratio(tp, tp + fn)
     return {
         "messages": len(rows),
-        "pressuring": tp + fn,
-        "precision": precision,
-        "recall": recall,
-        "f1": ratio(2 * precision * recall, precision + recall),
-        "false_positive_rate": ratio(fp, fp + tn),
+        **scores(pairs),
         "everyday": counts["everyday"],
         "false_positive_rate_everyday": ratio(counts["everyday_flagged"], counts["everyday"]),
         "says_no_is_fine_right": ratio(counts["no_is_fine_right"], counts["no_is_fine_labelled"]),

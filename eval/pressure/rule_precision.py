@@ -21,6 +21,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
 from labelled import handwritten  # noqa: E402
+from metrics import scores  # noqa: E402
 
 from handhold.core.pressure.rules import RULES, rule_findings  # noqa: E402
 
@@ -44,14 +45,10 @@ def _precision(good: int, bad: int) -> str:
 
 
 def _summary(name: str, rows: list[dict]) -> None:
-    counts = {(t, f): 0 for t in (True, False) for f in (True, False)}
-    for row in rows:
-        counts[(row["pressuring"], bool(rule_findings(row["text"])))] += 1
-    tp, fp = counts[(True, True)], counts[(False, True)]
-    fn, tn = counts[(True, False)], counts[(False, False)]
+    s = scores((row["pressuring"], bool(rule_findings(row["text"]))) for row in rows)
     print(
-        f"{name:14s} messages {len(rows):6d}  precision {tp / max(tp + fp, 1):.3f}  "
-        f"recall {tp / max(tp + fn, 1):.3f}  false-positive rate {fp / max(fp + tn, 1):.3f}"
+        f"{name:14s} messages {len(rows):6d}  precision {s['precision']:.3f}  "
+        f"recall {s['recall']:.3f}  false-positive rate {s['false_positive_rate']:.3f}"
     )
 
 

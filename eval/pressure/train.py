@@ -324,16 +324,12 @@ def print_report(rows: list[dict], scores: dict[str, list], chosen: dict) -> Non
         subset = [
             (p, r) for p, r in zip(chosen["probabilities"], rows, strict=True) if r["kind"] == kind
         ]
-        tp = sum(1 for p, r in subset if r["pressuring"] and p >= chosen["threshold"])
-        fn = sum(1 for p, r in subset if r["pressuring"] and p < chosen["threshold"])
-        fp = sum(1 for p, r in subset if not r["pressuring"] and p >= chosen["threshold"])
-        tn = sum(1 for p, r in subset if not r["pressuring"] and p < chosen["threshold"])
+        s = scores((r["pressuring"], p >= chosen["threshold"]) for p, r in subset)
         unsure = sum(1 for p, _ in subset if chosen["unsure_below"] <= p < chosen["threshold"])
-        precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
-        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
         print(
-            f"{kind:9} n={len(subset):5}  precision {precision:.3f}  recall {recall:.3f}  "
-            f"F1 {f1:.3f}  FPR {fp / max(fp + tn, 1):.3f}  unsure {unsure / len(subset):.3f}"
+            f"{kind:9} n={len(subset):5}  precision {s['precision']:.3f}  "
+            f"recall {s['recall']:.3f}  F1 {s['f1']:.3f}  FPR {s['false_positive_rate']:.3f}  "
+            f"unsure {unsure / len(subset):.3f}"
         )
     no_platt, no_threshold = chosen["no_is_fine_platt"], chosen["no_is_fine_threshold"]
     for kind in ("hand", "generated"):
