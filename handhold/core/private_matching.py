@@ -31,10 +31,15 @@ vendored JavaScript. In the browser the same steps run in
 `handhold/discovery/static/discovery/private-matching.js` over @noble/curves; the two must
 stay byte-identical, and `handhold/core/tests/test_private_matching_interop.py` proves it.
 
-What this does not protect against: a person who answers "yes" to everything learns
-everything the partner is open to, exactly as without private mode (the reveal rule itself
-allows that, and pausing or leaving is the answer); and a browser that raises points
-dishonestly can only spoil the result, which both then see as "run the match again".
+What it protects against: a server (or a copy of its database) that keeps and reads
+everything it is sent, but runs the code it should. It learns the mutual tokens, which it
+stores anyway, and nothing else. What it does not protect against: a person who answers
+"yes" to everything learns everything the partner is open to, exactly as without private
+mode (the reveal rule itself allows that; pausing or leaving is the answer); a browser that
+raises points dishonestly can only spoil the result, which both then see as "run the match
+again"; and a server that actively lies, posing as the partner to each browser, can learn
+answers, as it could by serving different JavaScript. The browsers have no channel but the
+server, so that needs an out-of-band check (comparing a code in person), a later step.
 
 Pure Python, no Django.
 """
@@ -214,15 +219,43 @@ def check_round_two(posted: object, *, partner_round_one: Sequence[bytes]) -> li
 
 
 class MatchMustRunAgain(ValueError):
-    """The two browsers posted different mutual sets: nothing is stored or shown."""
+    """The two browsers posted different mutual sets, or a set with something that is not a
+    token of the pack: nothing is stored or shown, and the match must be run again."""
 
 
-def settle_mutual(first: Iterable[str], second: Iterable[str]) -> frozenset[str]:
-    """The mutual tokens to store, given what each browser posted after the run: only when
-    both posted the same set. Otherwise `MatchMustRunAgain`: one side computed something
-    else (a bug, a different pack, a dishonest browser), and showing either set could show
-    someone a match the other never saw."""
-    mine, theirs = frozenset(first), frozenset(second)
+def token_from_text(
+    text: str, *, people: tuple[str, str], catalog: Mapping[str, CatalogItem]
+) -> Token:
+    """The `Token` (receiver a public id or BOTH) that `token_bytes` wrote as `text`, only if
+    the pack has that item, at that level, with a role that can make that receiver. Raises
+    `MatchMustRunAgain` for anything else: a forged or stale token must not be stored."""
+    a, b = people_in_order(*people)
+    item_id, _, rest = text.partition("|")
+    receiver, _, level = rest.partition("|")
+    item = catalog.get(item_id)
+    if item is None or level != str(item.level):
+        raise MatchMustRunAgain(f"not a token of this pack: {text!r}")
+    together = "together" in item.roles
+    if receiver == BOTH and together:
+        return Token(level=item.level, item_id=item_id, receiver=BOTH)
+    if receiver in (FIRST, SECOND) and not together:
+        return Token(level=item.level, item_id=item_id, receiver=a if receiver == FIRST else b)
+    raise MatchMustRunAgain(f"not a token of this pack: {text!r}")
+
+
+def settle_mutual(
+    first: Iterable[str],
+    second: Iterable[str],
+    *,
+    people: tuple[str, str],
+    catalog: Mapping[str, CatalogItem],
+) -> frozenset[Token]:
+    """The mutual tokens to store, from the token texts each browser posted after the run:
+    only when both posted the same set of valid tokens. Otherwise `MatchMustRunAgain`: one
+    side computed something else (a bug, a different pack, a dishonest browser), and showing
+    either set could show someone a match the other never saw."""
+    mine = frozenset(token_from_text(t, people=people, catalog=catalog) for t in first)
+    theirs = frozenset(token_from_text(t, people=people, catalog=catalog) for t in second)
     if mine != theirs:
         raise MatchMustRunAgain("the two browsers disagree; the match must be run again")
     return mine

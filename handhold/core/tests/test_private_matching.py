@@ -97,7 +97,8 @@ def run_privately(first, second, *, opened=(5, 5), name="anal-play"):
     pm.check_round_two(two_b, partner_round_one=one_a)
     mutual_a, mutual_b = a.mutual(two_b), b.mutual(two_a)
     keys = lambda tokens: {pm.token_bytes(t, people=people).decode() for t in tokens}  # noqa: E731
-    stored = pm.settle_mutual(keys(mutual_a), keys(mutual_b))
+    stored = pm.settle_mutual(keys(mutual_a), keys(mutual_b), people=people, catalog=catalog(name))
+    assert stored == mutual_a
     return mutual_a, mutual_b, {"one": (one_a, one_b), "two": (two_a, two_b), "stored": stored}
 
 
@@ -244,9 +245,34 @@ def test_every_reason_has_a_message():
 
 
 def test_mutual_tokens_are_stored_only_when_both_browsers_agree():
-    assert pm.settle_mutual(["massage|a|2"], {"massage|a|2"}) == {"massage|a|2"}
-    with pytest.raises(pm.MatchMustRunAgain):
-        pm.settle_mutual(["massage|a|2"], [])
+    people = (ALICE, BOB)
+    stored = pm.settle_mutual(["massage|a|2"], {"massage|a|2"}, people=people, catalog=CATALOG)
+    assert stored == {Token(level=2, item_id="massage", receiver=BOB)}
+    with pytest.raises(pm.MatchMustRunAgain, match="disagree"):
+        pm.settle_mutual(["massage|a|2"], [], people=people, catalog=CATALOG)
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        "massage|a|3",
+        "massage|both|2",
+        "talk|a|1",
+        "talk|both|2",
+        "plug|a|4",
+        "massage|c|2",
+        "massage",
+    ],
+)
+def test_a_forged_or_stale_token_is_never_stored(forged):
+    with pytest.raises(pm.MatchMustRunAgain, match="not a token"):
+        pm.settle_mutual([forged], [forged], people=(ALICE, BOB), catalog=CATALOG)
+
+
+def test_token_text_reads_back_as_the_token_it_came_from():
+    for token in [Token(2, "massage", ALICE), Token(2, "massage", BOB), Token(1, "talk", BOTH)]:
+        text = pm.token_bytes(token, people=(ALICE, BOB)).decode()
+        assert pm.token_from_text(text, people=(BOB, ALICE), catalog=CATALOG) == token
 
 
 # --- The whole protocol ---------------------------------------------------------------------
