@@ -8,14 +8,14 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/handhold
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint chromium postgres redis screenshots
+.PHONY: run test test-sqlite test-postgres lint chromium node postgres redis screenshots
 
 ## Install Handhold and run it on http://127.0.0.1:8000 (data in ./data/).
 run: $(VENV)/.installed-run
 	$(BIN)/handhold serve --host $(HOST) --port $(PORT)
 
 ## Install the test dependencies and run the whole suite: lint, SQLite, PostgreSQL, browsers.
-test: $(VENV)/.installed-test chromium postgres redis lint test-sqlite test-postgres
+test: $(VENV)/.installed-test chromium node postgres redis lint test-sqlite test-postgres
 
 test-sqlite: $(VENV)/.installed-test postgres redis
 	@echo "== tests on SQLite =="
@@ -52,6 +52,12 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "Installing Debian's chromium for the browser tests..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# Private matching's interop tests run the browser's code under Node; @noble/curves 2 needs
+# Node 20.19 or newer (Debian 12's own nodejs is 18: install a newer one from nodejs.org).
+node:
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a==20&&b>=19)?0:1)' 2>/dev/null || { \
+		echo "The tests need Node.js 20.19 or newer on the PATH (found: $$(node --version 2>/dev/null || echo none))."; exit 1; }
 
 # The PostgreSQL half of the suite needs a server on 127.0.0.1:5432 that trusts local users.
 postgres:
