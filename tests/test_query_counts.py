@@ -20,16 +20,17 @@ from handhold.discovery.tests.ladder import open_levels
 # confirmations, the newest plans); the journey reads the reveal (for settle ideas from mutual
 # items only) and whether this person may say "we talked"; the sessions page reads the red and
 # stop halts; reflect asks whether this person was the invited partner, whose questions are
-# written from their side.
+# written from their side. Each page that reads the reveal asks once more whether private
+# matching is on (a count of the couple's two ticks).
 QUERY_BUDGET = {
     "pages:home": 8,
     "discovery:reflect": 6,
-    "discovery:discover": 6,
-    "discovery:reveal": 5,
+    "discovery:discover": 7,
+    "discovery:reveal": 6,
     "conversation:plan": 4,
     "conversation:invite": 7,
-    "together:journey": 13,
-    "together:sessions": 12,
+    "together:journey": 14,
+    "together:sessions": 13,
     "together:prepare": 5,
 }
 
