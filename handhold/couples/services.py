@@ -122,11 +122,6 @@ def journey_of(user: User) -> PersonJourney | None:
     return next(iter(rows), None)
 
 
-def journey_sides(couple_id: int) -> list[PersonJourney]:
-    """Both people's sides, for the server's own rules (never for showing the other's)."""
-    return list(PersonJourney.objects.filter(journey_id=couple_id))
-
-
 def note_talk_confirmations(*, couple_id: int) -> None:
     """Copy "we talked" into the couple's row: who said it first, and when it counted."""
     lock_journey(couple_id)

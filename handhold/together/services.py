@@ -21,6 +21,7 @@ from handhold.core import consent
 from handhold.core.matching import Token, role_for
 from handhold.core.packs import Pack
 from handhold.couples import services as couples
+from handhold.couples.models import PauseState
 from handhold.discovery import services as discovery
 from handhold.together import state
 from handhold.together.models import (
@@ -174,7 +175,7 @@ class Pacing:
     resting_from: int | None  # for everyone: no step at or above this level
     my_resting_from: int | None  # this person's own halts only: safe to show them
     my_halts: tuple[Halt, ...]  # this person's own red or stop, not opened again yet
-    pause: object = None  # the couple's pause (couples.models.PauseState), or None
+    pause: PauseState | None = None  # the couple's pause, for the page to say who may resume
 
     @property
     def someone_rests(self) -> bool:

@@ -114,15 +114,23 @@ def anything_waits(user: User, *, side=None) -> bool:
 
 def context(request) -> dict:
     """Context processor: `waiting_for_you`, for the navigation's quiet dot, and `waiting`, the
-    whole list for the pages that show it (home); each read only if the page draws it. The
-    journey passes both from one reading (`waiting_context`)."""
+    whole list for the pages that show it (home); each read only if the page draws it, both
+    from one reading of the couple's journey row. The journey passes both from its own
+    reading (`waiting_context`)."""
     user = getattr(request, "user", None)
     answers = {"lights": CheckIn.Light.choices, "invitation_answers": TalkInvitation.Answer.choices}
     if user is None or not user.is_authenticated or user.couple_id is None:
         return {"waiting": (), "waiting_for_you": False, **answers}
+    sides = []  # the couple's journey row, read at most once for both, and only if drawn
+
+    def side():
+        if not sides:
+            sides.append(state.journey_side(user))
+        return sides[0]
+
     return {
-        "waiting": SimpleLazyObject(lambda: waiting_for(user)),
-        "waiting_for_you": SimpleLazyObject(lambda: anything_waits(user)),
+        "waiting": SimpleLazyObject(lambda: waiting_for(user, side=side())),
+        "waiting_for_you": SimpleLazyObject(lambda: anything_waits(user, side=side())),
         **answers,
     }
 
