@@ -14,16 +14,16 @@ from handhold.discovery.tests.ladder import open_levels
 # brought down to these (README, Benchmark). A change that needs more raises it here, and
 # says why. Every page of a paired person asks once whether anything waits for them (the
 # navigation's quiet dot): one read of the couple's journey row (couples.CoupleJourney, with
-# this person's side), which home, the journey and the sessions page also read what they
-# show from, once (home: one reading for the list and the dot). The ladder also reads how far this person opened it (a query of its own:
-# folding it into the "finished" query as a subquery measured slower in-process); the reveal
-# reads both opened levels inside its "who finished" query. The journey asks whether this
-# person began their private journal, and, while "we talked" is still theirs to say, whether
-# their own invitation rests; the reveal only while the two settle (for settle ideas). The
-# sessions page reads the mutual set, the plans and, only for the one who holds a level back,
-# their halts; reflect asks whether this person was the invited partner, whose questions are
-# written from their side. Before the journey row (2026-11-27) home took 7, the journey 11 to
-# 12 and the sessions page 10 to 11.
+# this person's side), from which home, the journey and the sessions page also read what
+# they show (home: one reading for both the list and the dot). The ladder also reads how far
+# this person opened it (a query of its own: folding it into the "finished" query as a
+# subquery measured slower in-process); the reveal reads both opened levels inside its "who
+# finished" query. The journey asks whether this person began their private journal, and,
+# while "we talked" is still theirs to say, whether their own invitation rests; the reveal
+# only while the two settle (for settle ideas). The sessions page reads the mutual set, the
+# plans and, only for the one who holds a level back, their halts; reflect asks whether this
+# person was the invited partner, whose questions are written from their side. Before the
+# journey row (2026-11-27) home took 7, the journey 11 to 12 and the sessions page 10 to 11.
 QUERY_BUDGET = {
     "pages:home": 3,
     "discovery:reflect": 6,
