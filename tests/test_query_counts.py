@@ -24,15 +24,16 @@ from handhold.discovery.tests.ladder import open_levels
 # plans and, only for the one who holds a level back, their halts; reflect asks whether this
 # person was the invited partner, whose questions are written from their side. Before the
 # journey row (2026-11-27) home took 7, the journey 11 to 12 and the sessions page 10 to 11.
+# (On SQLite, the session comes from the cache: one query fewer than on PostgreSQL here.)
 QUERY_BUDGET = {
-    "pages:home": 3,
+    "pages:home": 4,
     "discovery:reflect": 6,
     "discovery:discover": 6,
     "discovery:reveal": 5,
     "conversation:plan": 4,
     "conversation:invite": 7,
     "together:journey": 5,
-    "together:sessions": 6,
+    "together:sessions": 7,
     "together:prepare": 5,
 }
 
@@ -68,6 +69,14 @@ def test_queries_do_not_grow_with_answers(client_for, asker, partner, name):
     assert many <= QUERY_BUDGET[name], (name, many)
 
 
+def queries_past_the_session(client, name) -> int:
+    """Queries of a page, leaving out the session's own read: it comes from the cache on some
+    databases' settings and from its table on others."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse(name)).status_code == 200
+    return sum('"accounts_session"' not in q["sql"] for q in captured.captured_queries)
+
+
 def test_the_journey_reads_where_the_couple_stands_in_one_query(
     client_for, asker, partner, settings
 ):
@@ -84,15 +93,16 @@ def test_the_journey_reads_where_the_couple_stands_in_one_query(
 
     pack = default_pack()
     client = client_for(asker)
-    client.get(reverse("together:journey"))  # warm the session cache
-    before_talking = queries(client, "together:journey")  # + whether my invitation rests
+    journey = "together:journey"
+    client.get(reverse(journey))  # the first request of a session saves it
+    before_talking = queries_past_the_session(client, journey)  # + whether my invitation rests
     with time_machine.travel(timezone.now() - timedelta(days=3)):
         for person in (asker, partner):
             mark_finished(person=person, pack=pack)
             confirm_we_talked(user=person, pack=pack)
-    settled = queries(client, "together:journey")  # nothing more
+    settled = queries_past_the_session(client, journey)  # nothing more
     pause_everything(user=partner)
-    settled_and_paused = queries(client, "together:journey")
+    settled_and_paused = queries_past_the_session(client, journey)
     settings.HANDHOLD_SETTLE_DAYS = 10
-    settling = queries(client, "together:journey")  # + the reveal, for settle ideas (2)
+    settling = queries_past_the_session(client, journey)  # + the reveal, for settle ideas (2)
     assert (before_talking, settled, settled_and_paused, settling) == (4, 3, 3, 5)
