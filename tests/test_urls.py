@@ -162,6 +162,7 @@ def objects(asker, partner):
     from handhold.conversation.models import TalkInvitation
     from handhold.notice.services import log_reaction
     from handhold.together.models import Halt, SessionPlan
+    from handhold.together.state import rebuild_journey
 
     plan = SessionPlan.objects.create(
         couple_id=asker.couple_id,
@@ -170,7 +171,7 @@ def objects(asker, partner):
         ceiling=3,
         status="ended",
     )
-    return {
+    made = {
         "plan": plan,
         "invitation": TalkInvitation.objects.create(
             couple_id=asker.couple_id, sender=asker, pack_id="anal-play", message="Talk?"
@@ -182,6 +183,8 @@ def objects(asker, partner):
             author=asker, pack=default_pack(), reaction="uneasy", note="Only Alex may read this."
         ),
     }
+    rebuild_journey(asker.couple_id)  # made by hand: the journey rows follow
+    return made
 
 
 def _nothing_changed(objects):
