@@ -189,9 +189,37 @@ def seed(couples: int, log) -> list:
             ],
             batch_size=5000,
         )
+        _fill_journeys(made, users)
         people.extend(users)
         log(f"  seeded {start + count:,} of {couples:,} couples")
     return people
+
+
+def _fill_journeys(made: list, users: list) -> None:
+    """The couples' journey rows, as the services would have kept them. Every seeded couple
+    has the same facts, so the first is rebuilt from its facts and the others get a copy with
+    their own people and pairing moment (tests/test_bench.py checks one against its facts)."""
+    from handhold.couples.models import CoupleJourney, PersonJourney
+    from handhold.together.state import journey_from_facts
+
+    shared, sides = journey_from_facts(made[0].pk)
+    first_a, first_b = users[0].pk, users[1].pk
+    rename = {first_a: 0, first_b: 1}
+    journeys = CoupleJourney.objects.bulk_create(
+        [
+            CoupleJourney(couple=couple, **{**shared, "paired_since": couple.created_at})
+            for couple in made
+        ],
+        batch_size=2000,
+    )
+    PersonJourney.objects.bulk_create(
+        [
+            PersonJourney(journey=journey, person=users[2 * n + rename[person]], **fields)
+            for n, journey in enumerate(journeys)
+            for person, fields in sides.items()
+        ],
+        batch_size=5000,
+    )
 
 
 def _sessions_for(users) -> list[str]:

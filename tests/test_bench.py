@@ -74,3 +74,14 @@ def test_the_in_process_breakdown_runs_and_names_every_key_page():
 
 def test_the_bare_view_is_not_a_production_url(client, db):
     assert client.get("/bench/bare/").status_code == 404
+
+
+def test_the_seeded_couples_journey_rows_equal_their_facts(db):
+    """The bench copies the first couple's journey rows to the others (a rebuild for each of
+    100,000 couples would take minutes): each copy must still equal its own facts."""
+    from handhold.bench import seed
+    from handhold.together.state import journey_from_facts, stored_journey
+
+    people = seed(3, lambda text: None)
+    for couple_id in {person.couple_id for person in people}:
+        assert stored_journey(couple_id) == journey_from_facts(couple_id)

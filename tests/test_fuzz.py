@@ -98,6 +98,7 @@ def someone_elses_ids(make_person):
     from handhold.conversation.models import TalkInvitation
     from handhold.notice.services import log_reaction
     from handhold.together.models import Halt, SessionPlan
+    from handhold.together.state import rebuild_journey
 
     a, b = make_person("other-a"), make_person("other-b")
     _pair(a, b)
@@ -108,6 +109,7 @@ def someone_elses_ids(make_person):
         couple_id=a.couple_id, sender=a, pack_id="anal-play", message="Talk?"
     )
     halt = Halt.objects.create(couple_id=a.couple_id, plan=plan, why="stop", level=3, held_by=b)
+    rebuild_journey(a.couple_id)  # made by hand: the journey rows follow
     entry = log_reaction(author=a, pack=default_pack(), reaction="uneasy", note="a's own")
     return {
         "plan": plan.public_id,

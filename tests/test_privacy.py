@@ -25,6 +25,7 @@ from handhold.content.registry import default_pack
 from handhold.discovery.models import Answer, FinishedAnswering, OpenedLevel
 from handhold.discovery.services import mark_finished, save_answers
 from handhold.discovery.tests.ladder import open_levels
+from handhold.together.state import rebuild_journey
 from tests.test_urls import PRIVATE_GET, PUBLIC, url
 
 
@@ -218,7 +219,10 @@ def within(choices: dict, opened: int) -> dict:
 
 
 def set_finished(person, finished: bool) -> None:
+    """Finished or not: the mark is taken away by hand (no service does that), and the
+    couple's journey rows are rebuilt from the facts, as after any change by hand."""
     FinishedAnswering.objects.filter(person=person).delete()
+    rebuild_journey(person.couple_id)
     if finished:
         mark_finished(person=person, pack=PACK)
 
@@ -425,6 +429,7 @@ def test_the_asker_cannot_tell_not_now_from_not_for_me(asker, partner):
     _send_and_answer(asker, partner, "not_now")
     after_not_now = normalised(everything_seen_by(asker))
     TalkInvitation.objects.all().delete()
+    rebuild_journey(asker.couple_id)
     _send_and_answer(asker, partner, "not_for_me")
     assert normalised(everything_seen_by(asker)) == after_not_now
     assert "rests for now" in after_not_now
@@ -566,6 +571,7 @@ def test_no_form_on_the_session_pages_carries_anyones_id(make_person, pair):
     TalkInvitation.objects.create(
         couple_id=sky.couple_id, sender=sky, pack_id=PACK.id, message="Talk?"
     )
+    rebuild_journey(sky.couple_id)
     log_reaction(author=river, pack=PACK, reaction="comfortable")
     pages += [everything_seen_by(river), everything_seen_by(sky)]
     assert '/delete/"' in pages[-2] and '/answer/"' in pages[-2]  # River's two forms
@@ -637,6 +643,7 @@ def test_the_partner_sees_the_same_whatever_levels_the_other_holds_back(asker, p
                 held_by=asker,
                 since=timezone.now() - timedelta(days=4),
             )
+            rebuild_journey(asker.couple_id)
             theirs.add(re.sub(r"/sessions/resting/[0-9a-f-]+/", "", _session_pages(partner, plan)))
             mine.add(re.sub(r"/sessions/resting/[0-9a-f-]+/", "", _session_pages(asker, plan)))
     assert len(theirs) == 1
@@ -661,6 +668,7 @@ def test_settle_ideas_are_the_same_whatever_the_other_said_outside_the_mutual_se
     from handhold.couples.models import TalkConfirmation
 
     TalkConfirmation.objects.update(confirmed_at=timezone.now())
+    rebuild_journey(asker.couple_id)
     save_answers(person=partner, pack=PACK, choices={("touch-over-clothes", "receive"): "no"})
     save_answers(person=asker, pack=PACK, choices={("touch-over-clothes", "give"): "yes"})
     baseline = view_of(partner)
@@ -735,3 +743,70 @@ def test_the_export_holds_only_ones_own_notice_log(asker, partner):
     data = json.loads(client.get(reverse("accounts:export")).content)
     assert [(e["reaction"], e["note"]) for e in data["notice"]] == [("uneasy", "Blake's, 6b6b.")]
     assert "5a5a" not in json.dumps(data)
+
+
+# The couple's journey row ---------------------------------------------------------------------
+
+# Every field of the row both partners' pages read (couples.CoupleJourney), each something
+# both already see. A new field is added here on purpose, after asking whether it could tell
+# one partner anything of the other's private side: a no, a one-sided interest, a finished
+# mark before the reveal, a level held back, how an invitation was declined. Those belong in
+# the person's own side (PersonJourney) or in their own tables.
+SHARED_JOURNEY_FIELDS = {
+    "couple",
+    "paired_since",
+    "revealed_packs",
+    "prepared_packs",
+    "first_said_we_talked_by",
+    "talked_at",
+    "paused_by",
+    "paused_at",
+    "invitations_from",
+    "open_plan_status",
+    "open_plan_by",
+    "had_session",
+    "last_debriefs_written",
+    "last_halt_at",
+    "ceiling_after_history",
+}
+
+
+def test_the_shared_journey_row_holds_only_what_both_see():
+    from handhold.couples.models import CoupleJourney
+
+    fields = {f.name for f in CoupleJourney._meta.get_fields() if f.name != "people"}
+    assert fields == SHARED_JOURNEY_FIELDS
+
+
+def shared_row(couple_id) -> dict:
+    from handhold.couples.models import CoupleJourney
+
+    return CoupleJourney.objects.filter(couple_id=couple_id).values().get()
+
+
+@EXAMPLES
+@given(alex=answer_sets, alex_opened=levels_opened, alex_finished=st.booleans())
+def test_the_shared_row_is_the_same_whatever_one_partner_did_alone(
+    asker, partner, alex, alex_opened, alex_finished
+):
+    """Blake has not finished: whatever Alex answered, however far Alex opened the ladder and
+    whether Alex finished, the row both pages read is the same."""
+    set_finished(partner, False)
+    set_answers(asker, {}, opened=2)
+    set_finished(asker, False)
+    before = shared_row(asker.couple_id)
+    set_answers(asker, alex, opened=alex_opened)
+    set_finished(asker, alex_finished)
+    assert shared_row(asker.couple_id) == before
+
+
+def test_the_shared_row_is_the_same_after_not_now_and_not_for_me(asker, partner):
+    from handhold.conversation.models import TalkInvitation
+
+    _send_and_answer(asker, partner, "not_now")
+    after_not_now = shared_row(asker.couple_id)
+    TalkInvitation.objects.all().delete()
+    rebuild_journey(asker.couple_id)
+    _send_and_answer(asker, partner, "not_for_me")
+    assert shared_row(asker.couple_id) == after_not_now
+    assert after_not_now["invitations_from"] == {}

@@ -177,6 +177,7 @@ def objects(asker, partner):
     from handhold.discovery.models import PrivateRun
     from handhold.notice.services import log_reaction
     from handhold.together.models import Halt, SessionPlan
+    from handhold.together.state import rebuild_journey
 
     plan = SessionPlan.objects.create(
         couple_id=asker.couple_id,
@@ -185,7 +186,7 @@ def objects(asker, partner):
         ceiling=3,
         status="ended",
     )
-    return {
+    made = {
         "plan": plan,
         "invitation": TalkInvitation.objects.create(
             couple_id=asker.couple_id, sender=asker, pack_id="anal-play", message="Talk?"
@@ -198,6 +199,8 @@ def objects(asker, partner):
             author=asker, pack=default_pack(), reaction="uneasy", note="Only Alex may read this."
         ),
     }
+    rebuild_journey(asker.couple_id)  # made by hand: the journey rows follow
+    return made
 
 
 def _nothing_changed(objects):

@@ -18,7 +18,7 @@ from handhold.accounts.models import Couple, Invitation, Session, User
 from handhold.accounts.sessions import forget_cached_copies
 from handhold.core import invitations as codes
 from handhold.core import recovery_codes, usernames
-from handhold.couples.services import partner_of
+from handhold.couples.services import journey_begin, partner_of
 
 
 class PairingError(Exception):
@@ -204,6 +204,7 @@ def join_with_code(*, user: User, code: str) -> Couple:
         raise PairingError(CODE_DOES_NOT_WORK)
     couple = Couple.objects.create(joined_by=user)
     User.objects.filter(pk__in=[user.pk, inviter.pk]).update(couple=couple)
+    journey_begin(couple_id=couple.pk, paired_since=couple.created_at, people=[inviter.pk, user.pk])
     # Both are paired now, so neither may keep an invitation open.
     Invitation.objects.filter(inviter__in=[user.pk, inviter.pk]).delete()
     return couple

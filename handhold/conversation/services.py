@@ -159,6 +159,9 @@ def send_invitation(*, sender: User, pack: Pack, message: str) -> TalkInvitation
     )
     invitation.full_clean()
     invitation.save()
+    couples.note_invitation(
+        couple_id=sender.couple_id, pack_id=pack.id, sender_id=sender.pk, waiting=True
+    )
     return invitation
 
 
@@ -175,6 +178,13 @@ def answer_invitation(*, recipient: User, public_id: UUID, answer: str) -> TalkI
     invitation.answer, invitation.answered_at = answer, timezone.now()
     invitation.full_clean()
     invitation.save()
+    # Only that it no longer waits: how it was answered never reaches the shared row.
+    couples.note_invitation(
+        couple_id=invitation.couple_id,
+        pack_id=invitation.pack_id,
+        sender_id=invitation.sender_id,
+        waiting=False,
+    )
     return invitation
 
 

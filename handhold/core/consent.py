@@ -89,8 +89,12 @@ def is_resting(level: int, halts: Iterable[Halt]) -> bool:
 def cooling_until(halts: Iterable[Halt], *, days: int) -> datetime | None:
     """After red or stop, no new session is proposed until this moment. Opening a level again
     does not shorten it: the cooling period is for both, the opening is one person's."""
-    latest = max((halt.since for halt in halts), default=None)
-    return None if latest is None else latest + timedelta(days=days)
+    return cooling_after(max((halt.since for halt in halts), default=None), days=days)
+
+
+def cooling_after(latest_halt: datetime | None, *, days: int) -> datetime | None:
+    """The same, from the moment of the latest red or stop alone (None: there was none)."""
+    return None if latest_halt is None else latest_halt + timedelta(days=days)
 
 
 def halt_level(*, reached_level: int) -> int:
@@ -128,9 +132,17 @@ def ceiling_allowed(history: Sequence[PastSession], *, lowest_mutual_level: int 
       got to; both "the same" or "further" allow one level beyond the highest level that went
       well (completed without red); anything else (a "stop", or debriefs not yet both written)
       stays at what went well."""
+    after = ceiling_after_history(history)
+    return first_time_ceiling(lowest_mutual_level) if after is None else after
+
+
+def ceiling_after_history(history: Sequence[PastSession]) -> int | None:
+    """The part of `ceiling_allowed` that the history alone decides, kept in the couple's
+    journey row: None while no session went well (the first-time ceiling then follows from
+    the mutual set, which can change with any answer)."""
     went_well = [s.reached_level for s in history if not s.ended_by_red]
     if not went_well:
-        return first_time_ceiling(lowest_mutual_level)
+        return None
     best = max(went_well)
     paces = set(history[-1].paces)
     if SLOWER in paces:

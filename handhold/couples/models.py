@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -33,3 +36,104 @@ class TalkConfirmation(models.Model):
 
     def __str__(self) -> str:
         return f"Talk confirmation {self.pk}"
+
+
+class CoupleJourney(models.Model):
+    """Where the couple stands, in one row: the facts the journey, home, the navigation and the
+    sessions page ask about, kept here by the services that change them (in the same
+    transaction) so that any page reads them in one query.
+
+    A summary, never a source: every field is rebuilt from the facts it summarises by
+    `handhold.together.state.rebuild_journey`, and a property test replays random sequences of
+    the services to prove the two never disagree (handhold/together/tests/test_state.py).
+
+    Only what both partners already see lives here: a no, a one-sided interest, one person's
+    finished mark before the reveal, a level one person holds back, or how an invitation was
+    declined never does. Those are one person's, in `PersonJourney`, or stay in their own
+    tables."""
+
+    couple = models.OneToOneField(
+        COUPLE, on_delete=models.CASCADE, primary_key=True, related_name="journey"
+    )
+    paired_since = models.DateTimeField()
+    # The packs whose reveal is open: both partners marked their answers finished. One mark
+    # alone is not here; it is its person's (`PersonJourney.finished_packs`).
+    revealed_packs = models.JSONField(default=list)
+    # Packs whose preparation checklist either partner has ticked something on (both see it).
+    prepared_packs = models.JSONField(default=list)
+    # "We talked": who said it first (the other is asked to confirm), and when the talk
+    # counts: the second confirmation, which starts the settle clock.
+    first_said_we_talked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    talked_at = models.DateTimeField(null=True, blank=True)
+    paused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    paused_at = models.DateTimeField(null=True, blank=True)
+    # pack id -> the senders of the invitations to talk still waiting for an answer (each
+    # sender one at most). Answered ones leave: how they were answered stays with the
+    # invitation, unseen by its sender.
+    invitations_from = models.JSONField(default=dict)
+    # The plan still going somewhere (at most one): its status, or "" when there is none.
+    open_plan_status = models.CharField(max_length=10, blank=True)
+    open_plan_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    had_session = models.BooleanField(default=False)
+    # Both debriefs of the last ended session are written (true while none has ended).
+    last_debriefs_written = models.BooleanField(default=True)
+    # The latest red or stop, opened again or not: the cooling period runs from it.
+    last_halt_at = models.DateTimeField(null=True, blank=True)
+    # The highest ceiling the next session may have, by its history; None while no session
+    # went well, when the first-time ceiling follows from the mutual set instead.
+    ceiling_after_history = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Journey of couple {self.couple_id}"
+
+    @property
+    def pause(self) -> "PauseState | None":
+        """What the pause section shows, shaped like a `Pause` row."""
+        if self.paused_by_id is None:
+            return None
+        return PauseState(paused_by_id=self.paused_by_id, paused_at=self.paused_at)
+
+    @property
+    def is_paused(self) -> bool:
+        return self.paused_by_id is not None
+
+    def said_we_talked(self, person_id: int) -> bool:
+        return self.talked_at is not None or self.first_said_we_talked_by_id == person_id
+
+
+class PersonJourney(models.Model):
+    """One person's own side of where the couple stands: read only for that person (and, for
+    `holds_back_from`, by the server's own refusal of a step, never shown to the other)."""
+
+    journey = models.ForeignKey(CoupleJourney, on_delete=models.CASCADE, related_name="people")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The packs where this person marked their answers finished. Private until the reveal:
+    # the partner must not learn whether the other finished (tests/test_privacy.py).
+    finished_packs = models.JSONField(default=list)
+    # The lowest level resting by this person's own red or stop, not opened again; None when
+    # they hold nothing back. Never shown to the partner, who sees only a neutral line.
+    holds_back_from = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The newest ended session waits for this person's debrief.
+    debrief_due = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["journey", "person"], name="one_journey_side_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"Journey side {self.pk}"
+
+
+@dataclass(frozen=True)
+class PauseState:
+    """The pause as pages show it: who paused (only they can resume), and when."""
+
+    paused_by_id: int
+    paused_at: datetime | None

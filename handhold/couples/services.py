@@ -12,7 +12,7 @@ from django.contrib.auth.base_user import AbstractBaseUser as User
 from django.db import IntegrityError, transaction
 
 from handhold.core import consent
-from handhold.couples.models import Pause, TalkConfirmation
+from handhold.couples.models import CoupleJourney, Pause, PersonJourney, TalkConfirmation
 
 
 def partner_of(user: User) -> User | None:
@@ -42,13 +42,22 @@ def is_paused(user: User) -> bool:
 @transaction.atomic
 def pause_everything(*, user: User) -> None:
     if user.couple_id is not None:
-        Pause.objects.get_or_create(couple_id=user.couple_id, defaults={"paused_by": user})
+        pause, _ = Pause.objects.get_or_create(
+            couple_id=user.couple_id, defaults={"paused_by": user}
+        )
+        CoupleJourney.objects.filter(couple_id=user.couple_id).update(
+            paused_by_id=pause.paused_by_id, paused_at=pause.paused_at
+        )
 
 
 @transaction.atomic
 def resume(*, user: User) -> bool:
     """Only the one who paused can resume. Returns whether anything was resumed."""
     deleted, _ = Pause.objects.filter(couple_id=user.couple_id, paused_by=user).delete()
+    if deleted:
+        CoupleJourney.objects.filter(couple_id=user.couple_id).update(
+            paused_by_id=None, paused_at=None
+        )
     return bool(deleted)
 
 
@@ -78,3 +87,84 @@ def record_talk_confirmation(*, user: User) -> None:
             TalkConfirmation.objects.get_or_create(couple_id=user.couple_id, person=user)
     except IntegrityError:
         pass  # the same person, twice at once: one confirmation is kept
+    with transaction.atomic():
+        note_talk_confirmations(couple_id=user.couple_id)
+
+
+# Where the couple stands (CoupleJourney) -----------------------------------------------------
+#
+# The row is kept by the services that change a fact it summarises, in their transaction. The
+# few helpers below are the ones every stage may call: this app builds on no stage, so each
+# takes plain values. Rebuilding the whole row from the facts is the last stage's to do
+# (handhold.together.state), which can read every stage.
+
+
+def journey_begin(*, couple_id: int, paired_since: datetime, people: list[int]) -> None:
+    """The rows of a couple that has just paired: nothing has happened yet."""
+    journey = CoupleJourney.objects.create(couple_id=couple_id, paired_since=paired_since)
+    PersonJourney.objects.bulk_create(PersonJourney(journey=journey, person_id=p) for p in people)
+
+
+def lock_journey(couple_id: int) -> CoupleJourney | None:
+    """Lock the couple's row before reading a fact that two people may change at once (the
+    second "we talked", the second finished mark): the later one waits, then reads both."""
+    return CoupleJourney.objects.select_for_update().filter(couple_id=couple_id).first()
+
+
+def journey_of(user: User) -> PersonJourney | None:
+    """This person's side of the couple's journey, with the shared row, in one query; None
+    when they are not paired (or, only before the rows were filled, when there is none)."""
+    if user.couple_id is None:
+        return None
+    rows = PersonJourney.objects.select_related("journey").filter(
+        journey_id=user.couple_id, person_id=user.pk
+    )
+    return next(iter(rows), None)
+
+
+def note_talk_confirmations(*, couple_id: int) -> None:
+    """Copy "we talked" into the couple's row: who said it first, and when it counted."""
+    lock_journey(couple_id)
+    moments = dict(
+        TalkConfirmation.objects.filter(couple_id=couple_id).values_list(
+            "person_id", "confirmed_at"
+        )
+    )
+    talked_at = consent.talk_confirmed_at(moments)
+    first = None if talked_at is not None or not moments else next(iter(moments))
+    CoupleJourney.objects.filter(couple_id=couple_id).update(
+        first_said_we_talked_by_id=first, talked_at=talked_at
+    )
+
+
+def note_pack_mark(*, couple_id: int, person_id: int | None, field: str, pack_id: str, on: bool):
+    """Add or take away `pack_id` in one of the journey rows' lists of packs (the couple's,
+    or, with `person_id`, that person's side). Locks the row: two marks at once both count."""
+    if person_id is None:
+        rows = CoupleJourney.objects.filter(couple_id=couple_id)
+    else:
+        rows = PersonJourney.objects.filter(journey_id=couple_id, person_id=person_id)
+    row = rows.select_for_update().first()
+    if row is None:
+        return
+    packs = set(getattr(row, field))
+    packs = packs | {pack_id} if on else packs - {pack_id}
+    if packs != set(getattr(row, field)):
+        setattr(row, field, sorted(packs))
+        row.save(update_fields=[field])
+
+
+def note_invitation(*, couple_id: int, pack_id: str, sender_id: int, waiting: bool) -> None:
+    """Whether an invitation to talk from `sender_id` waits for an answer in `pack_id`. Each
+    sender has at most one waiting at a time (conversation.services.may_invite)."""
+    row = lock_journey(couple_id)
+    if row is None:
+        return
+    senders = set(row.invitations_from.get(pack_id, []))
+    senders = senders | {sender_id} if waiting else senders - {sender_id}
+    after = {k: v for k, v in row.invitations_from.items() if k != pack_id}
+    if senders:
+        after[pack_id] = sorted(senders)
+    if after != row.invitations_from:
+        row.invitations_from = after
+        row.save(update_fields=["invitations_from"])

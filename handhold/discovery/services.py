@@ -17,6 +17,7 @@ from handhold.accounts.models import User
 from handhold.accounts.services import was_invited
 from handhold.core import matching
 from handhold.core.packs import Activity, Pack
+from handhold.couples import services as couples
 from handhold.discovery import private
 from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry, OpenedLevel
 from handhold.discovery.signals import answers_changed
@@ -162,8 +163,15 @@ class NotPaired(Exception):
 def mark_finished(*, person: User, pack: Pack) -> None:
     if person.couple_id is None:
         raise NotPaired
-    FinishedAnswering.objects.get_or_create(
-        couple_id=person.couple_id, person=person, pack_id=pack.id
+    couple = person.couple_id
+    couples.lock_journey(couple)  # the second mark, at the same moment, waits and sees both
+    FinishedAnswering.objects.get_or_create(couple_id=couple, person=person, pack_id=pack.id)
+    couples.note_pack_mark(
+        couple_id=couple, person_id=person.pk, field="finished_packs", pack_id=pack.id, on=True
+    )
+    both = FinishedAnswering.objects.filter(couple_id=couple, pack_id=pack.id).count() == 2
+    couples.note_pack_mark(
+        couple_id=couple, person_id=None, field="revealed_packs", pack_id=pack.id, on=both
     )
 
 

@@ -14,12 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from handhold.accounts.models import User
 from handhold.content.registry import default_pack
 from handhold.conversation import services as conversation
-from handhold.core import consent
-from handhold.couples import services as couples
 from handhold.discovery import services as discovery
 from handhold.discovery.models import JournalEntry
 from handhold.pages.links import link
-from handhold.together import services
+from handhold.together import services, state
 
 
 @dataclass(frozen=True)
@@ -32,17 +30,29 @@ class Stage:
 
 
 def journey_for(user: User) -> dict:
+    """Everything the journey page says of where the couple stands, from the couple's journey
+    row (one query; handhold/together/state.py) and this person's own journal. The reveal is
+    read only while settling, for settle ideas; whether this person may say "we talked" only
+    while the question is open to them. `side` is passed on, so that the list of what waits
+    is read from the same row."""
     pack = default_pack()
     paired = user.is_paired
+    side = state.journey_side(user)
+    shared = side.journey if side is not None else None
     reflected = JournalEntry.objects.filter(author=user, pack_id=pack.id).exists()
-    reveal = discovery.reveal_for(viewer=user, pack=pack)
-    reveal_state = reveal.state
-    confirmations = couples.talk_confirmations(user)
-    started = consent.talk_confirmed_at(confirmations)
+    if shared is None:
+        reveal_state = "not_paired"
+    else:
+        reveal_state = "revealed" if pack.id in shared.revealed_packs else "waiting"
+    started = shared.talked_at if shared else None
     talked = started is not None
     settling = talked and services.is_settling_since(started)
-    had_session = paired and services.plans_for(user).filter(status="ended").exists()
-    prepared = paired and services.has_ticks(user=user, pack=pack)
+    had_session = bool(shared and shared.had_session)
+    prepared = bool(shared and pack.id in shared.prepared_packs)
+    i_said = bool(shared and shared.said_we_talked(user.pk))
+    partner_said = bool(shared) and (
+        talked or shared.first_said_we_talked_by_id not in (None, user.pk)
+    )
     discover_status = {"revealed": "revealed", "waiting": "waiting", "not_paired": "private"}
     stages = [
         _stage(
@@ -57,7 +67,7 @@ def journey_for(user: User) -> dict:
             "discovery:reveal" if reveal_state == "revealed" else "discovery:discover",
             reveal_state == "revealed",
         ),
-        _stage("talk", _talk_status(user, confirmations), "conversation:is_it_you", talked),
+        _stage("talk", _talk_status(talked, i_said), "conversation:is_it_you", talked),
         _stage(
             "settle",
             "settling" if settling else ("settled" if talked else "after_talk"),
@@ -74,24 +84,25 @@ def journey_for(user: User) -> dict:
     ]
     next_stage = next((s for s in stages if not s.done), None)
     may_confirm_talk = (
-        paired
-        and user.pk not in confirmations
-        and conversation.may_confirm_we_talked(user=user, pack=pack)
+        paired and not i_said and conversation.may_confirm_we_talked(user=user, pack=pack)
     )
-    partner_confirmed = bool(confirmations) and user.pk not in confirmations
+    suggestions = []
+    if settling:
+        suggestions = settle_suggestions(discovery.reveal_for(viewer=user, pack=pack), pack)
     return {
         "stages": stages,
         "next": next_stage,
         "paired": paired,
         "talked": talked,
         "settling": settling,
-        "suggestions": settle_suggestions(reveal, pack) if settling else [],
+        "suggestions": suggestions,
         "may_confirm_talk": may_confirm_talk,
-        "i_confirmed_talk": user.pk in confirmations,
+        "i_confirmed_talk": i_said,
         # When the partner has said it, the "we talked" waits for this person: the waiting
         # card asks it, and the section below would only ask twice.
-        "talk_section": paired and not talked and not (partner_confirmed and may_confirm_talk),
-        "pause": couples.pause_of(user),
+        "talk_section": paired and not talked and not (partner_said and may_confirm_talk),
+        "pause": shared.pause if shared else None,
+        "side": side,
     }
 
 
@@ -137,10 +148,10 @@ def _stage(key: str, status: str, url_name: str, done: bool) -> Stage:
     return Stage(name, what_for, STATUS_WORDS[status], link(url_name), done)
 
 
-def _talk_status(user: User, confirmations: dict) -> str:
-    if len(confirmations) == 2:
+def _talk_status(talked: bool, i_said: bool) -> str:
+    if talked:
         return "talked"
-    if user.pk in confirmations:
+    if i_said:
         return "i_said_we_talked"
     return "when_ready"
 

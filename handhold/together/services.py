@@ -21,7 +21,9 @@ from handhold.core import consent
 from handhold.core.matching import Token, role_for
 from handhold.core.packs import Pack
 from handhold.couples import services as couples
+from handhold.couples.models import PauseState
 from handhold.discovery import services as discovery
+from handhold.together import state
 from handhold.together.models import (
     CheckIn,
     Debrief,
@@ -30,6 +32,7 @@ from handhold.together.models import (
     SessionStep,
     SupplyTick,
 )
+from handhold.together.state import refresh_sessions
 
 # Every refusal and notice of this stage, named, in one place: the voice is edited and
 # translated here. None of them counts down, and none says anything of one partner's answers.
@@ -84,13 +87,8 @@ class NotNow(Exception):
 # Settle --------------------------------------------------------------------------------------
 
 
-def settle_started(user: User):
-    """When the settle period began: the moment the second partner said "we talked"."""
-    return couples.talk_confirmed_at(user)
-
-
 def is_settling_since(started) -> bool:
-    """Whether the settle period that began at `started` (see settle_started) still runs."""
+    """Whether the settle period that began at `started` (the second "we talked") still runs."""
     until = consent.settle_until(started, days=settings.HANDHOLD_SETTLE_DAYS)
     return consent.is_settling(timezone.now(), until)
 
@@ -128,6 +126,14 @@ def set_ticks(*, user: User, pack: Pack, ticked: set[str]) -> None:
         SupplyTick(couple_id=user.couple_id, person=user, pack_id=pack.id, item_id=item)
         for item in (ticked & known) - have
     )
+    any_ticks = SupplyTick.objects.filter(couple_id=user.couple_id, pack_id=pack.id).exists()
+    couples.note_pack_mark(
+        couple_id=user.couple_id,
+        person_id=None,
+        field="prepared_packs",
+        pack_id=pack.id,
+        on=any_ticks,
+    )
 
 
 # What the rules are asked with ---------------------------------------------------------------
@@ -160,34 +166,6 @@ def halts_of(user: User) -> list[Halt]:
     return list(Halt.objects.filter(couple_id=user.couple_id))
 
 
-def _as_rules(halts: list[Halt]) -> list[consent.Halt]:
-    return [
-        consent.Halt(h.level, str(h.held_by_id), h.since, opened=h.opened_at is not None)
-        for h in halts
-    ]
-
-
-def history_of(user: User, pack: Pack) -> tuple[list[consent.PastSession], bool]:
-    """The couple's ended sessions, oldest first, as the pacing rules see them, and whether
-    both debriefs of the last one are written. A debrief's pace counts only once both are
-    written, so one debrief alone changes nothing anyone can see."""
-    if not user.is_paired:
-        return [], True
-    ended = (
-        plans_for(user)
-        .filter(status=SessionPlan.Status.ENDED)
-        .order_by("ended_at", "pk")
-        .prefetch_related("steps", "debriefs")
-    )
-    history, both_written = [], True
-    for plan in ended:
-        debriefs = list(plan.debriefs.all())
-        both_written = len(debriefs) == 2
-        paces = tuple(d.pace for d in debriefs) if both_written else ()
-        history.append(consent.PastSession(reached_level(plan, pack), plan.ended_by_red, paces))
-    return history, both_written
-
-
 @dataclass(frozen=True)
 class Pacing:
     """What the rules say about the next session, for one person of the couple."""
@@ -197,6 +175,7 @@ class Pacing:
     resting_from: int | None  # for everyone: no step at or above this level
     my_resting_from: int | None  # this person's own halts only: safe to show them
     my_halts: tuple[Halt, ...]  # this person's own red or stop, not opened again yet
+    pause: PauseState | None = None  # the couple's pause, for the page to say who may resume
 
     @property
     def someone_rests(self) -> bool:
@@ -205,32 +184,62 @@ class Pacing:
 
 
 def pacing_for(*, user: User, pack: Pack, mutual: frozenset[Token] | None = None) -> Pacing:
-    """Gathers the couple's shared state once and asks core.consent about the next session.
-    `mutual` saves reading the couple's mutual tokens again when the caller has them."""
+    """Asks core.consent about the next session, with the couple's state as the journey rows
+    hold it (one query for both sides; handhold/together/state.py). `mutual` saves reading the
+    couple's mutual tokens again when the caller has them. This person's own halts, the ones
+    they may open again, are read only when they hold something back."""
     if mutual is None:
         mutual = mutual_tokens(user=user, pack=pack)
-    halts = halts_of(user)
-    rules = _as_rules(halts)
-    history, last_debriefs_written = history_of(user, pack)
-    state = consent.CoupleState(
-        paired=user.is_paired,
-        paused=couples.is_paused(user),
-        has_mutual=bool(mutual),
-        talk_confirmed_at=settle_started(user),
-        cooling_until=consent.cooling_until(rules, days=settings.HANDHOLD_SETTLE_DAYS),
-        last_debriefs_written=last_debriefs_written,
-        session_open=user.is_paired
-        and plans_for(user).filter(status__in=SessionPlan.OPEN).exists(),
-    )
     lowest = min((t.level for t in mutual), default=None)
+    sides = state.journey_sides(user.couple_id) if user.is_paired else {}
+    mine = sides.get(user.pk)
+    if mine is None:
+        couple_state = consent.CoupleState(
+            paired=False,
+            paused=False,
+            has_mutual=bool(mutual),
+            talk_confirmed_at=None,
+            cooling_until=None,
+            last_debriefs_written=True,
+            session_open=False,
+        )
+        return Pacing(
+            reason=consent.why_no_proposal(
+                couple_state, now=timezone.now(), settle_days=settings.HANDHOLD_SETTLE_DAYS
+            ),
+            ceiling=consent.first_time_ceiling(lowest),
+            resting_from=None,
+            my_resting_from=None,
+            my_halts=(),
+        )
+    shared = mine.journey
+    couple_state = consent.CoupleState(
+        paired=True,
+        paused=shared.is_paused,
+        has_mutual=bool(mutual),
+        talk_confirmed_at=shared.talked_at,
+        cooling_until=consent.cooling_after(
+            shared.last_halt_at, days=settings.HANDHOLD_SETTLE_DAYS
+        ),
+        last_debriefs_written=shared.last_debriefs_written,
+        session_open=shared.open_plan_status != "",
+    )
+    held = [side.holds_back_from for side in sides.values() if side.holds_back_from is not None]
+    my_halts = ()
+    if mine.holds_back_from is not None:
+        my_halts = tuple(
+            h for h in halts_of(user) if h.held_by_id == user.pk and h.opened_at is None
+        )
+    after = shared.ceiling_after_history
     return Pacing(
         reason=consent.why_no_proposal(
-            state, now=timezone.now(), settle_days=settings.HANDHOLD_SETTLE_DAYS
+            couple_state, now=timezone.now(), settle_days=settings.HANDHOLD_SETTLE_DAYS
         ),
-        ceiling=consent.ceiling_allowed(history, lowest_mutual_level=lowest),
-        resting_from=consent.resting_from(rules),
-        my_resting_from=consent.resting_from(r for r in rules if r.by == str(user.pk)),
-        my_halts=tuple(h for h in halts if h.held_by_id == user.pk and h.opened_at is None),
+        ceiling=consent.first_time_ceiling(lowest) if after is None else after,
+        resting_from=min(held, default=None),
+        my_resting_from=mine.holds_back_from,
+        my_halts=my_halts,
+        pause=shared.pause,
     )
 
 
@@ -288,6 +297,7 @@ def propose(
         SessionStep(plan=plan, position=n, item_id=t.item_id, receiver=t.receiver)
         for n, t in enumerate(ordered, start=1)
     )
+    refresh_sessions(user.couple_id)
     return plan
 
 
@@ -313,6 +323,7 @@ def decline(*, user: User, public_id: UUID) -> SessionPlan:
     plan = _waiting_for(user, public_id)
     plan.status = SessionPlan.Status.DECLINED
     plan.save(update_fields=["status"])
+    refresh_sessions(user.couple_id)
     return plan
 
 
@@ -341,6 +352,7 @@ def accept(
     plan.status = SessionPlan.Status.AGREED
     plan.full_clean()
     plan.save(update_fields=["status", "ceiling", "stop_word"])
+    refresh_sessions(user.couple_id)
     return plan
 
 
@@ -350,6 +362,7 @@ def cancel(*, user: User, public_id: UUID) -> None:
     plans_for(user).filter(public_id=public_id, status__in=SessionPlan.OPEN).update(
         status=SessionPlan.Status.CANCELLED, ended_at=timezone.now()
     )
+    refresh_sessions(user.couple_id)
 
 
 @transaction.atomic
@@ -361,6 +374,7 @@ def start(*, user: User, public_id: UUID) -> SessionPlan:
     first = plan.steps.order_by("position").first()
     plan.current_position = first.position if first else 1
     plan.save(update_fields=["status", "started_at", "current_position"])
+    refresh_sessions(user.couple_id)
     return plan
 
 
@@ -421,6 +435,7 @@ def check_in(*, user: User, pack: Pack, public_id: UUID, light: str) -> SessionP
         plan.status, plan.ended_at, plan.ended_by_red = SessionPlan.Status.ENDED, now, True
         plan.save(update_fields=["status", "ended_at", "ended_by_red"])
         _halt(plan, pack, by=user, why=Halt.Why.RED)
+        refresh_sessions(user.couple_id)
     return plan
 
 
@@ -436,6 +451,7 @@ def finish(*, user: User, public_id: UUID) -> None:
     plans_for(user).filter(public_id=public_id, status=SessionPlan.Status.ACTIVE).update(
         status=SessionPlan.Status.ENDED, ended_at=timezone.now()
     )
+    refresh_sessions(user.couple_id)
 
 
 # Debriefs ------------------------------------------------------------------------------------
@@ -465,6 +481,7 @@ def write_debrief(
         for written in debriefs:
             if written.pace == Debrief.Pace.STOP:
                 _halt(plan, pack, by=written.author, why=Halt.Why.STOP)
+    refresh_sessions(user.couple_id)
     return debrief
 
 
@@ -475,6 +492,7 @@ def open_again(*, user: User, public_id: UUID) -> bool:
     opened = Halt.objects.filter(
         public_id=public_id, couple_id=user.couple_id, held_by=user, opened_at__isnull=True
     ).update(opened_at=timezone.now())
+    refresh_sessions(user.couple_id)
     return bool(opened)
 
 

@@ -52,8 +52,7 @@ def _step_choices(tokens, user, pack) -> tuple[list[tuple[str, str]], dict[str, 
 @require_GET
 def journey(request: HttpRequest) -> HttpResponse:
     journey = journey_for(request.user)
-    paused = journey["pause"] is not None
-    context = {"journey": journey, **waiting_context(request.user, paused=paused)}
+    context = {"journey": journey, **waiting_context(request.user, side=journey["side"])}
     return render(request, "together/journey.html", context)
 
 
@@ -136,7 +135,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
         "someone_rests": pacing.someone_rests,
         "my_halts": pacing.my_halts,
         "resting_titles": _resting_titles(user, pack, pacing, mutual),
-        "paused": couples.pause_of(user),
+        "paused": pacing.pause,
     }
     return render(request, "together/sessions.html", context, status=status)
 

@@ -9,10 +9,8 @@ count of anything declined, never when the other said no.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
-from django.db import connection
 from django.db.models import Exists, OuterRef
 from django.utils.functional import SimpleLazyObject
 
@@ -20,8 +18,7 @@ from handhold.accounts.models import User
 from handhold.content.registry import default_pack
 from handhold.conversation import services as conversation
 from handhold.conversation.models import TalkInvitation
-from handhold.couples import services as couples
-from handhold.couples.models import Pause, TalkConfirmation
+from handhold.together import state
 from handhold.together.models import CheckIn, Debrief, SessionPlan
 from handhold.together.services import plans_for
 
@@ -35,26 +32,30 @@ class Waiting:
     plan: SessionPlan | None = None
 
 
-def waiting_for(user: User, *, paused: bool | None = None) -> list[Waiting]:
-    """Four small queries for a paired person, none for anyone else. While the couple is
-    paused nothing waits: a pause means no reminders, for either of them. `paused` saves
-    asking again when the caller has read the pause already."""
+def waiting_for(user: User, *, side=None) -> list[Waiting]:
+    """What waits, from the couple's journey row (one query, none for someone unpaired; none
+    more when `side` is passed, read already), then the invitation or the plans themselves,
+    only when one of them waits. While the couple is paused nothing waits: a pause means no
+    reminders, for either of them."""
     if user.couple_id is None:
         return []
-    if couples.is_paused(user) if paused is None else paused:
+    if side is None:
+        side = state.journey_side(user)
+    shared = side.journey
+    if shared.is_paused:
         return []
     pack = default_pack()
     waiting = []
-    invitation = conversation.pending_invitation_for(recipient=user, pack=pack)
-    if invitation is not None:
-        waiting.append(Waiting("invitation", invitation=invitation))
-    confirmed = couples.talk_confirmations(user)
-    if (
-        confirmed
-        and user.pk not in confirmed
-        and conversation.may_confirm_we_talked(user=user, pack=pack)
+    if _invited(shared, user, pack):
+        invitation = conversation.pending_invitation_for(recipient=user, pack=pack)
+        if invitation is not None:
+            waiting.append(Waiting("invitation", invitation=invitation))
+    if _partner_said_we_talked(shared, user) and conversation.may_confirm_we_talked(
+        user=user, pack=pack
     ):
         waiting.append(Waiting("we_talked"))
+    if not (_plan_waits(shared, user) or side.debrief_due):
+        return waiting
     # One query for both: at most one plan is open at a time, and it is the newest; the
     # newest ended plan is the one a debrief may wait for.
     mine = Debrief.objects.filter(plan=OuterRef("pk"), author=user)
@@ -76,78 +77,65 @@ def waiting_for(user: User, *, paused: bool | None = None) -> list[Waiting]:
     return waiting
 
 
-@cache
-def _facts_sql() -> str:
-    """The one statement behind `anything_waits`, written out once: the ORM took about 7 ms to
-    build this query on every page and the database 0.06 ms to answer it (eval/
-    bench_in_process.py, 2026-11-27). Plain EXISTS subqueries, the same on SQLite and
-    PostgreSQL. Only table names, from the models, are written into it; every value is a
-    parameter (see `anything_waits`)."""
-    plan = SessionPlan._meta.db_table
-    return f"""SELECT
-        EXISTS(SELECT 1 FROM {Pause._meta.db_table} WHERE couple_id = %s),
-        EXISTS(SELECT 1 FROM {TalkInvitation._meta.db_table}
-               WHERE couple_id = %s AND pack_id = %s AND answer = '' AND sender_id <> %s),
-        EXISTS(SELECT 1 FROM {TalkConfirmation._meta.db_table}
-               WHERE couple_id = %s AND person_id <> %s),
-        EXISTS(SELECT 1 FROM {TalkConfirmation._meta.db_table}
-               WHERE couple_id = %s AND person_id = %s),
-        EXISTS(SELECT 1 FROM {plan}
-               WHERE couple_id = %s AND status = %s
-               AND proposer_id <> %s),
-        EXISTS(SELECT 1 FROM {plan}
-               WHERE couple_id = %s AND status = %s),
-        EXISTS(SELECT 1 FROM (SELECT id FROM {plan}
-                              WHERE couple_id = %s AND status = %s
-                              ORDER BY proposed_at DESC, id DESC LIMIT 1) newest
-               WHERE NOT EXISTS(SELECT 1 FROM {Debrief._meta.db_table} d
-                                WHERE d.plan_id = newest.id AND d.author_id = %s))"""  # noqa: S608
+def _invited(shared, user: User, pack) -> bool:
+    return any(sender != user.pk for sender in shared.invitations_from.get(pack.id, ()))
 
 
-def anything_waits(user: User) -> bool:
-    """Whether `waiting_for(user)` would be non-empty, in one statement: the navigation asks
-    it on every page. (The "we talked" case needs a second query, and only while the partner
-    has said it and this person has not.)"""
+def _partner_said_we_talked(shared, user: User) -> bool:
+    """The partner said "we talked" and this person has not: the second confirmation waits."""
+    first = shared.first_said_we_talked_by_id
+    return shared.talked_at is None and first is not None and first != user.pk
+
+
+def _plan_waits(shared, user: User) -> bool:
+    status = shared.open_plan_status
+    proposal = status == SessionPlan.Status.PROPOSED and shared.open_plan_by_id != user.pk
+    return proposal or status == SessionPlan.Status.ACTIVE
+
+
+def anything_waits(user: User, *, side=None) -> bool:
+    """Whether `waiting_for(user)` would be non-empty, from the couple's journey row alone:
+    the navigation asks it on every page. (The "we talked" case asks one more question, and
+    only while the partner has said it and this person has not.)"""
     if user.couple_id is None:
         return False
-    pack = default_pack()
-    couple, me, status = user.couple_id, user.pk, SessionPlan.Status
-    params = [
-        *(couple,),  # paused
-        *(couple, pack.id, me),  # an invitation from the partner, unanswered
-        *(couple, me),  # the partner said "we talked"
-        *(couple, me),  # I said it
-        *(couple, status.PROPOSED.value, me),  # a proposal from the partner
-        *(couple, status.ACTIVE.value),  # a session under way
-        *(couple, status.ENDED.value, me),  # the newest ended session, without my debrief
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(_facts_sql(), params)
-        row = cursor.fetchone()
-    paused, invitation, partner_said, i_said, proposal, session, debrief = map(bool, row)
-    if paused:
+    if side is None:
+        side = state.journey_side(user)
+    shared = side.journey
+    if shared.is_paused:
         return False
-    if invitation or proposal or session or debrief:
+    pack = default_pack()
+    if _invited(shared, user, pack) or _plan_waits(shared, user) or side.debrief_due:
         return True
-    return partner_said and not i_said and conversation.may_confirm_we_talked(user=user, pack=pack)
+    return _partner_said_we_talked(shared, user) and conversation.may_confirm_we_talked(
+        user=user, pack=pack
+    )
 
 
 def context(request) -> dict:
     """Context processor: `waiting_for_you`, for the navigation's quiet dot, and `waiting`, the
-    whole list for the pages that show it (home); each read only if the page draws it. The
-    journey passes both from one reading (`waiting_context`)."""
+    whole list for the pages that show it (home); each read only if the page draws it, both
+    from one reading of the couple's journey row. The journey passes both from its own
+    reading (`waiting_context`)."""
     user = getattr(request, "user", None)
     answers = {"lights": CheckIn.Light.choices, "invitation_answers": TalkInvitation.Answer.choices}
     if user is None or not user.is_authenticated or user.couple_id is None:
         return {"waiting": (), "waiting_for_you": False, **answers}
+    sides = []  # the couple's journey row, read at most once for both, and only if drawn
+
+    def side():
+        if not sides:
+            sides.append(state.journey_side(user))
+        return sides[0]
+
     return {
-        "waiting": SimpleLazyObject(lambda: waiting_for(user)),
-        "waiting_for_you": SimpleLazyObject(lambda: anything_waits(user)),
+        "waiting": SimpleLazyObject(lambda: waiting_for(user, side=side())),
+        "waiting_for_you": SimpleLazyObject(lambda: anything_waits(user, side=side())),
         **answers,
     }
 
 
-def waiting_context(user: User, *, paused: bool | None = None) -> dict:
+def waiting_context(user: User, *, side=None) -> dict:
     """For the pages that show the whole list: the list, and the dot from the same reading."""
-    waiting = waiting_for(user, paused=paused)
+    waiting = waiting_for(user, side=side)
     return {"waiting": waiting, "waiting_for_you": bool(waiting)}

@@ -77,6 +77,7 @@ def ceilings(page) -> list[str]:
 
 def test_two_partners_walk_every_consent_rule(open_page, settings):
     from handhold.couples.models import TalkConfirmation
+    from handhold.together.state import rebuild_journey
 
     alex, blake = open_page(), open_page()
     sign_up(alex, "alex")
@@ -186,6 +187,8 @@ def test_two_partners_walk_every_consent_rule(open_page, settings):
     # After a red, a cooling period: nothing new is planned, from either side.
     settings.HANDHOLD_SETTLE_DAYS = 2
     TalkConfirmation.objects.update(confirmed_at=timezone.now() - timedelta(days=10))
+    for couple_id in TalkConfirmation.objects.values_list("couple_id", flat=True).distinct():
+        rebuild_journey(couple_id)  # changed by hand: the journey rows follow
     blake.goto("/sessions/")
     assert "After a red or a stop, nothing new is planned" in main_text(blake)
     settings.HANDHOLD_SETTLE_DAYS = 0
