@@ -30,6 +30,9 @@ PRIVATE_GET = [
     "discovery:reflect",
     "discovery:discover",
     "discovery:reveal",
+    "discovery:private_matching",
+    "discovery:private_ladder",
+    "discovery:private_state",
     "notice:notice",
     "accounts:pairing",
     "accounts:join",
@@ -59,9 +62,14 @@ PRIVATE_POST_ONLY = [
     "together:finish",
     "together:open_again",
     "notice:delete",
+    "discovery:private_open_level",
+    "discovery:private_changed",
+    "discovery:private_run_start",
+    "discovery:private_run_post",
+    "discovery:private_run_cancel",
 ]
 # Pages of one object, fetched through the owner's couple: 404 for anyone else.
-OBJECT_GET = ["together:session", "together:debrief"]
+OBJECT_GET = ["together:session", "together:debrief", "discovery:private_run"]
 POST_ONLY_PUBLIC = ["accounts:logout"]
 # Quick exit: anyone may use it, by GET or POST, and it always ends at the neutral page.
 LEAVING = ["pages:leave"]
@@ -82,6 +90,9 @@ URL_KWARGS = {
     "together:finish": {"public_id": SOME_ID},
     "together:open_again": {"public_id": SOME_ID},
     "notice:delete": {"public_id": SOME_ID},
+    "discovery:private_run": {"public_id": SOME_ID},
+    "discovery:private_run_post": {"public_id": SOME_ID},
+    "discovery:private_run_cancel": {"public_id": SOME_ID},
 }
 # The kind of object each of those URLs names (a session plan unless said here), and who may
 # act on it: the asker for plans and Notice entries, the partner for the invitation the asker
@@ -90,6 +101,9 @@ OBJECT_KIND = {
     "conversation:answer": "invitation",
     "together:open_again": "halt",
     "notice:delete": "entry",
+    "discovery:private_run": "run",
+    "discovery:private_run_post": "run",
+    "discovery:private_run_cancel": "run",
 }
 OWNER = {"invitation": "partner", "halt": "partner"}
 
@@ -151,7 +165,7 @@ def test_an_unknown_url_is_a_plain_404(client):
     assert response.status_code == 404
 
 
-OBJECT_URLS = ["together:session", "together:debrief"] + [
+OBJECT_URLS = ["together:session", "together:debrief", "discovery:private_run"] + [
     name for name in PRIVATE_POST_ONLY if name in URL_KWARGS
 ]
 
@@ -160,6 +174,7 @@ OBJECT_URLS = ["together:session", "together:debrief"] + [
 def objects(asker, partner):
     """One object of each kind that a URL names, all of Alex and Blake's."""
     from handhold.conversation.models import TalkInvitation
+    from handhold.discovery.models import PrivateRun
     from handhold.notice.services import log_reaction
     from handhold.together.models import Halt, SessionPlan
     from handhold.together.state import rebuild_journey
@@ -179,6 +194,7 @@ def objects(asker, partner):
         "halt": Halt.objects.create(
             couple_id=asker.couple_id, plan=plan, why="stop", level=3, held_by=partner
         ),
+        "run": PrivateRun.objects.create(couple_id=asker.couple_id, pack_id="anal-play", number=1),
         "entry": log_reaction(
             author=asker, pack=default_pack(), reaction="uneasy", note="Only Alex may read this."
         ),
@@ -195,6 +211,8 @@ def _nothing_changed(objects):
     assert objects["invitation"].answer == "" and objects["plan"].status == "ended"
     assert objects["halt"].opened_at is None
     assert NoticeEntry.objects.filter(pk=objects["entry"].pk).exists()
+    objects["run"].refresh_from_db()
+    assert objects["run"].status == "round_one"
 
 
 def _try(client, name, path):

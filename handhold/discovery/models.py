@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -116,3 +118,88 @@ class OpenedLevel(models.Model):
 
     def __str__(self) -> str:
         return f"Opened level {self.pk}"
+
+
+# Private matching (issue #17) ---------------------------------------------------------------
+# In private mode the ladder's answers stay in each person's browser. These rows hold only
+# what the server must relay or keep: who ticked the mode, the runs with their blinded points
+# (random-looking, each set padded to the whole ladder), and the mutual tokens both browsers
+# agreed on. The rules are in handhold/core/private_runs.py.
+
+
+class PrivateMatchingTick(models.Model):
+    """One of the two has ticked private matching. On only when both have."""
+
+    couple = models.ForeignKey(
+        Couple, on_delete=models.CASCADE, related_name="private_matching_ticks"
+    )
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    ticked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["couple", "person"], name="one_private_tick_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"Private matching tick {self.pk}"
+
+
+class PrivateRun(models.Model):
+    """One run of private matching. `first` and `second` are the two people in the protocol's
+    order (`private_matching.people_in_order` of their ids); each step's posted set is kept
+    until the run finishes, then cleared. A step is released to the partner when both of its
+    columns are filled (`private_runs.released`)."""
+
+    class Status(models.TextChoices):
+        ROUND_ONE = "round_one", _("Round one")
+        ROUND_TWO = "round_two", _("Round two")
+        MUTUAL = "mutual", _("Comparing")
+        DONE = "done", _("Done")
+        RUN_AGAIN = "run_again", _("Needs running again")
+        CANCELLED = "cancelled", _("Stopped")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="private_runs")
+    pack_id = models.CharField(max_length=64)
+    number = models.PositiveIntegerField()  # the couple's first run is 1: shown to both
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ROUND_ONE)
+    first_round_one = models.JSONField(null=True, blank=True)
+    second_round_one = models.JSONField(null=True, blank=True)
+    first_round_two = models.JSONField(null=True, blank=True)
+    second_round_two = models.JSONField(null=True, blank=True)
+    first_mutual = models.JSONField(null=True, blank=True)
+    second_mutual = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["couple", "number"], name="one_run_number_each")
+        ]
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        return f"Private run {self.pk}"
+
+
+class PrivateMatch(models.Model):
+    """The mutual tokens of the couple's last good run, as both browsers posted them
+    ('item|a|level', `private_matching.token_bytes`). The reveal reads them in private mode."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="private_matches")
+    pack_id = models.CharField(max_length=64)
+    run = models.ForeignKey(PrivateRun, null=True, on_delete=models.SET_NULL, related_name="+")
+    tokens = models.JSONField(default=list)
+    stored_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["couple", "pack_id"], name="one_private_match_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"Private match {self.pk}"

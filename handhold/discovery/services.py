@@ -18,6 +18,7 @@ from handhold.accounts.services import was_invited
 from handhold.core import matching
 from handhold.core.packs import Activity, Pack
 from handhold.couples import services as couples
+from handhold.discovery import private
 from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry, OpenedLevel
 from handhold.discovery.signals import answers_changed
 
@@ -201,6 +202,8 @@ class Reveal:
     i_have_finished: bool = False
     # The canonical tokens behind `items`, for code that plans with them (sessions).
     tokens: frozenset[matching.Token] = frozenset()
+    # In private matching mode the reveal comes from a run (discovery/private.py).
+    private_mode: bool = False
 
     @property
     def lowest_level(self) -> int | None:
@@ -224,6 +227,8 @@ def reveal_state(*, viewer: User, pack: Pack) -> Literal["not_paired", "waiting"
     """The reveal's state alone, for pages that only say where the couple stands."""
     if not viewer.is_paired:
         return "not_paired"
+    if private.is_on(viewer):
+        return _private_reveal(viewer, pack).state
     return "revealed" if len(_finished_in_couple(viewer, pack)) == 2 else "waiting"
 
 
@@ -235,6 +240,8 @@ def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
     """
     if not viewer.is_paired:
         return Reveal(state="not_paired")
+    if private.is_on(viewer):
+        return _private_reveal(viewer, pack)
     finished = _finished_in_couple(viewer, pack)
     i_have_finished = viewer.pk in finished
     if len(finished) != 2:
@@ -261,6 +268,23 @@ def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
         for t in sorted(tokens)
     )
     return Reveal(state="revealed", items=items, i_have_finished=True, tokens=tokens)
+
+
+def _private_reveal(viewer: User, pack: Pack) -> Reveal:
+    """The reveal in private matching mode: the mutual tokens the couple's last good run
+    stored, the same tokens the ordinary rule would find for the same answers. Everything that
+    reads mutual items (this page, the journey, sessions) comes through `reveal_for`, so
+    private mode feeds them all from here."""
+    tokens = private.stored_mutual(viewer=viewer, pack=pack)
+    if tokens is None:
+        return Reveal(state="waiting", private_mode=True)
+    items = tuple(
+        MutualItem(pack.activity(t.item_id), matching.role_for(t, viewer=str(viewer.pk)))
+        for t in sorted(tokens)
+    )
+    return Reveal(
+        state="revealed", items=items, i_have_finished=True, tokens=tokens, private_mode=True
+    )
 
 
 def export_for(user: User) -> dict:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from handhold.content.registry import default_pack
-from handhold.discovery import services
+from handhold.discovery import private, services
 from handhold.discovery.filters import level_name
 from handhold.discovery.forms import (
     JournalForm,
@@ -74,6 +74,9 @@ def card(request, card_id: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def discover(request):
+    if private.is_on(request.user):
+        # Answers live in the browsers now: nothing posted here is read, let alone saved.
+        return redirect("discovery:private_ladder")
     pack = default_pack()
     opened = services.opened_level_of(person=request.user, pack=pack)
     if request.method == "POST":

@@ -34,6 +34,7 @@ PERSON_PAGES = [
     "/notice/",
     "/discover/",
     "/discover/together/",
+    "/discover/private/",
     "/pair/",
     "/pair/join/",
     "/settings/",

@@ -1,0 +1,286 @@
+"""Private matching mode (issue #17): switching it on, runs through the JSON views, the limits,
+and that the reveal it stores is the ordinary reveal for the same answers. The browsers are
+played by `private_matching.ClientRun`, the Python reference of private-matching.js."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from handhold.content.registry import default_pack
+from handhold.core import matching
+from handhold.core import private_matching as pm
+from handhold.discovery import private, services
+from handhold.discovery.models import Answer, PrivateMatch, PrivateRun
+from handhold.together import services as together
+
+ASKER = {("massage", "give"): "yes", ("massage", "receive"): "curious", ("toy", "give"): "no"}
+PARTNER = {("massage", "receive"): "yes", ("massage", "give"): "no", ("toy", "receive"): "yes"}
+
+
+@pytest.fixture
+def on(asker, partner):
+    private.tick(person=asker)
+    private.tick(person=partner)
+    return asker, partner
+
+
+def _answers(choices, pack):
+    ids = [a.id for a in pack.activities if a.level <= matching.FIRST_OPEN_LEVEL]
+    # The pack's own item ids: the fixtures' names stand for the first gentle ones.
+    names = {"massage": ids[0], "toy": ids[1]}
+    out = []
+    for (name, role), choice in choices.items():
+        activity = pack.activity(names[name])
+        if role in activity.roles:
+            out.append(matching.Answer(activity.id, role, choice))
+    return out
+
+
+def _browser(person, people, run, answers):
+    pack = default_pack()
+    catalog = services.catalog_of(pack)
+    partner_id = next(p for p in people if p != str(person.pk))
+    tokens = matching.open_tokens(
+        answers, me=str(person.pk), partner=partner_id, catalog=catalog, opened=2
+    )
+    return pm.ClientRun(
+        tokens=tokens,
+        people=people,
+        dst=pm.dst(couple_id=str(person.couple_id), run_id=run.public_id.hex),
+        ladder_size=pm.ladder_size(catalog),
+    )
+
+
+def _post(client, run, step, value):
+    url = reverse("discovery:private_run_post", kwargs={"public_id": run.public_id})
+    return client.post(
+        url, json.dumps({"step": step, "set": value}), content_type="application/json"
+    )
+
+
+def _view(client, run):
+    url = reverse("discovery:private_run", kwargs={"public_id": run.public_id})
+    return client.get(url).json()
+
+
+def _run_through(client_for, asker, partner, mine, theirs):
+    a, b = client_for(asker), client_for(partner)
+    response = a.post(reverse("discovery:private_run_start"))
+    assert response.status_code == 201
+    run = PrivateRun.objects.get(public_id=response.json()["public_id"])
+    people = private.people_of(asker)
+    ra, rb = _browser(asker, people, run, mine), _browser(partner, people, run, theirs)
+    assert _post(a, run, "round-one", ra.round_one()).status_code == 200
+    assert _view(a, run)["partner_round_one"] is None  # not before both are in
+    assert _post(b, run, "round-one", rb.round_one()).status_code == 200
+    a2 = ra.round_two(_view(a, run)["partner_round_one"])
+    b2 = rb.round_two(_view(b, run)["partner_round_one"])
+    assert _post(a, run, "round-two", a2).status_code == 200
+    assert _view(a, run)["partner_round_two"] is None
+    assert _post(b, run, "round-two", b2).status_code == 200
+    texts_a = [
+        pm.token_bytes(t, people=people).decode()
+        for t in ra.mutual(_view(a, run)["partner_round_two"])
+    ]
+    texts_b = [
+        pm.token_bytes(t, people=people).decode()
+        for t in rb.mutual(_view(b, run)["partner_round_two"])
+    ]
+    _post(a, run, "mutual", texts_a)
+    _post(b, run, "mutual", texts_b)
+    run.refresh_from_db()
+    return run
+
+
+def test_it_is_on_only_when_both_tick_and_either_switches_it_off(asker, partner):
+    pack = default_pack()
+    services.save_answers(
+        person=asker,
+        pack=pack,
+        choices={(pack.activities[0].id, pack.activities[0].roles[0]): "yes"},
+    )
+    assert private.tick(person=asker) is False
+    assert not private.is_on(partner)
+    assert Answer.objects.filter(person=asker).exists()  # nothing changes until both tick
+    assert private.tick(person=partner) is True
+    assert private.is_on(asker) and private.is_on(partner)
+    assert not Answer.objects.filter(person__in=[asker, partner]).exists()
+    private.untick(person=partner)
+    assert not private.is_on(asker)
+
+
+def test_the_stored_match_is_the_ordinary_reveal_and_feeds_sessions(client_for, on):
+    asker, partner = on
+    pack = default_pack()
+    mine, theirs = _answers(ASKER, pack), _answers(PARTNER, pack)
+    run = _run_through(client_for, asker, partner, mine, theirs)
+    assert run.status == "done" and run.first_round_one is None  # points cleared
+    expected = matching.reveal_mutual_interest(
+        mine,
+        theirs,
+        first=str(asker.pk),
+        second=str(partner.pk),
+        catalog=services.catalog_of(pack),
+        first_opened=2,
+        second_opened=2,
+    )
+    assert expected
+    assert services.reveal_for(viewer=asker, pack=pack).tokens == expected
+    assert together.mutual_tokens(user=partner, pack=pack) == expected
+    page = client_for(partner).get(reverse("discovery:reveal")).content.decode()
+    for token in expected:
+        assert pack.activity(token.item_id).title in page
+
+
+def test_a_change_of_answers_removes_the_match_for_both(client_for, on):
+    asker, partner = on
+    pack = default_pack()
+    _run_through(client_for, asker, partner, _answers(ASKER, pack), _answers(PARTNER, pack))
+    assert client_for(asker).post(reverse("discovery:private_changed")).status_code == 200
+    assert services.reveal_for(viewer=partner, pack=pack).state == "waiting"
+    assert not PrivateMatch.objects.exists()
+
+
+def test_two_different_mutual_sets_store_nothing(client_for, on):
+    asker, partner = on
+    a, b = client_for(asker), client_for(partner)
+    run = PrivateRun.objects.get(
+        public_id=a.post(reverse("discovery:private_run_start")).json()["public_id"]
+    )
+    people = private.people_of(asker)
+    pack = default_pack()
+    ra = _browser(asker, people, run, _answers(ASKER, pack))
+    rb = _browser(partner, people, run, _answers(PARTNER, pack))
+    _post(a, run, "round-one", ra.round_one())
+    _post(b, run, "round-one", rb.round_one())
+    _post(
+        a,
+        run,
+        "round-two",
+        rb.round_two(_view(b, run)["partner_round_one"])
+        and ra.round_two(_view(a, run)["partner_round_one"]),
+    )
+    _post(b, run, "round-two", rb._round_two and [p.hex() for p in rb._round_two])
+    activity = pack.activities[0]
+    _post(
+        a,
+        run,
+        "mutual",
+        [f"{activity.id}|both|{activity.level}"]
+        if "together" in activity.roles
+        else [f"{activity.id}|a|{activity.level}"],
+    )
+    _post(b, run, "mutual", [])
+    run.refresh_from_db()
+    assert run.status == "run_again"
+    assert not PrivateMatch.objects.exists()
+    assert services.reveal_for(viewer=asker, pack=pack).state == "waiting"
+
+
+@pytest.mark.parametrize(
+    "bad, reason",
+    [
+        (["00" * 32] * 38, "identity"),
+        ([], "wrong_size"),
+        ("nope", "not_a_list"),
+        (["ff" * 32] * 38, "not_a_point"),
+    ],
+)
+def test_a_bad_set_is_refused_with_its_reason(client_for, on, bad, reason):
+    asker, _partner = on
+    a = client_for(asker)
+    run = PrivateRun.objects.get(
+        public_id=a.post(reverse("discovery:private_run_start")).json()["public_id"]
+    )
+    response = _post(a, run, "round-one", bad)
+    assert response.status_code == 400 and response.json()["error"] == reason
+    run.refresh_from_db()
+    assert run.first_round_one is None and run.second_round_one is None
+
+
+def test_an_unsorted_set_is_refused(client_for, on):
+    asker, _partner = on
+    a = client_for(asker)
+    run = PrivateRun.objects.get(
+        public_id=a.post(reverse("discovery:private_run_start")).json()["public_id"]
+    )
+    points = sorted(pm.random_point().hex() for _ in range(38))
+    response = _post(a, run, "round-one", points[::-1])
+    assert response.json()["error"] == "not_sorted"
+
+
+def test_a_person_posts_once_per_step(client_for, on):
+    asker, _partner = on
+    a = client_for(asker)
+    run = PrivateRun.objects.get(
+        public_id=a.post(reverse("discovery:private_run_start")).json()["public_id"]
+    )
+    points = sorted(pm.random_point().hex() for _ in range(38))
+    assert _post(a, run, "round-one", points).status_code == 200
+    assert _post(a, run, "round-one", points).status_code == 409
+    assert _post(a, run, "round-two", points).status_code == 409
+
+
+def test_runs_are_limited_and_one_at_a_time(client_for, on):
+    asker, partner = on
+    a, b = client_for(asker), client_for(partner)
+    first = a.post(reverse("discovery:private_run_start"))
+    assert b.post(reverse("discovery:private_run_start")).json()["error"] == "run_in_progress"
+    cancel = reverse(
+        "discovery:private_run_cancel", kwargs={"public_id": first.json()["public_id"]}
+    )
+    b.post(cancel)
+    for _ in range(2):
+        run = a.post(reverse("discovery:private_run_start")).json()
+        a.post(reverse("discovery:private_run_cancel", kwargs={"public_id": run["public_id"]}))
+    refused = b.post(reverse("discovery:private_run_start"))
+    assert refused.status_code == 409 and refused.json()["error"] == "run_limit"
+    assert [r.number for r in private.runs_of(partner)] == [3, 2, 1]
+
+
+def test_answers_are_locked_while_a_run_goes(client_for, on):
+    asker, _partner = on
+    a = client_for(asker)
+    a.post(reverse("discovery:private_run_start"))
+    assert a.post(reverse("discovery:private_changed")).json()["error"] == "locked"
+
+
+def test_a_run_is_a_404_for_strangers_and_former_partners(client_for, on, stranger, former_partner):
+    asker, _partner = on
+    run_id = client_for(asker).post(reverse("discovery:private_run_start")).json()["public_id"]
+    points = sorted(pm.random_point().hex() for _ in range(38))
+    for person in (stranger, former_partner):
+        c = client_for(person)
+        assert (
+            c.get(reverse("discovery:private_run", kwargs={"public_id": run_id})).status_code == 404
+        )
+        url = reverse("discovery:private_run_post", kwargs={"public_id": run_id})
+        body = json.dumps({"step": "round-one", "set": points})
+        assert c.post(url, body, content_type="application/json").status_code == 404
+        cancel = reverse("discovery:private_run_cancel", kwargs={"public_id": run_id})
+        assert c.post(cancel).status_code == 404
+    assert PrivateRun.objects.get(public_id=run_id).status == "round_one"
+
+
+def test_in_private_mode_the_ordinary_ladder_saves_nothing(client_for, on):
+    asker, _partner = on
+    pack = default_pack()
+    activity = pack.activities[0]
+    field = f"{activity.id}__{activity.roles[0]}"
+    response = client_for(asker).post(reverse("discovery:discover"), {field: "yes"})
+    assert response.status_code == 302
+    assert not Answer.objects.filter(person=asker).exists()
+
+
+def test_the_private_ladder_page_holds_no_form_around_the_answers(client_for, on):
+    asker, _partner = on
+    page = client_for(asker).get(reverse("discovery:private_ladder")).content.decode()
+    ladder = page[
+        page.index('id="private-ladder"') : page.index(
+            "</fieldset>", page.index('id="private-ladder"')
+        )
+    ]
+    assert "<form" not in page[: page.index('id="private-ladder"')].split("</form>")[-1]
+    assert "<form" not in ladder
+    assert "private-ladder.js" in page
