@@ -21,6 +21,7 @@ from handhold.core import private_matching as pm
 from handhold.core import private_runs as rules
 from handhold.core.matching import CatalogItem, Token
 from handhold.core.packs import Pack
+from handhold.couples import services as couples
 from handhold.discovery.models import (
     Answer,
     FinishedAnswering,
@@ -96,7 +97,17 @@ def tick(*, person: User) -> bool:
         return False
     members = User.objects.filter(couple_id=person.couple_id)
     Answer.objects.filter(person__in=members).delete()
-    FinishedAnswering.objects.filter(couple_id=person.couple_id).delete()
+    marks = FinishedAnswering.objects.filter(couple_id=person.couple_id)
+    for person_id, pack_id in marks.values_list("person_id", "pack_id"):
+        couples.note_pack_mark(
+            couple_id=person.couple_id,
+            person_id=person_id,
+            field="finished_packs",
+            pack_id=pack_id,
+            on=False,
+        )
+        _note_revealed(person.couple_id, pack_id, on=False)
+    marks.delete()
     return True
 
 
@@ -108,7 +119,17 @@ def untick(*, person: User) -> None:
         return
     PrivateMatchingTick.objects.filter(couple_id=person.couple_id, person=person).delete()
     PrivateRun.objects.filter(couple_id=person.couple_id).delete()
-    PrivateMatch.objects.filter(couple_id=person.couple_id).delete()
+    matches = PrivateMatch.objects.filter(couple_id=person.couple_id)
+    for pack_id in matches.values_list("pack_id", flat=True):
+        _note_revealed(person.couple_id, pack_id, on=False)
+    matches.delete()
+
+
+def _note_revealed(couple_id: int, pack_id: str, *, on: bool) -> None:
+    """Keep the couple's journey row in step: a stored private match is the reveal."""
+    couples.note_pack_mark(
+        couple_id=couple_id, person_id=None, field="revealed_packs", pack_id=pack_id, on=on
+    )
 
 
 # Runs ----------------------------------------------------------------------------------------
@@ -221,6 +242,7 @@ def _settle(run: PrivateRun, pack: Pack) -> None:
     except pm.MatchMustRunAgain:
         run.status = rules.RUN_AGAIN
         PrivateMatch.objects.filter(couple_id=run.couple_id, pack_id=run.pack_id).delete()
+        _note_revealed(run.couple_id, run.pack_id, on=False)
     else:
         run.status = rules.DONE
         PrivateMatch.objects.update_or_create(
@@ -228,6 +250,7 @@ def _settle(run: PrivateRun, pack: Pack) -> None:
             pack_id=run.pack_id,
             defaults={"run": run, "tokens": run.first_mutual, "stored_at": timezone.now()},
         )
+        _note_revealed(run.couple_id, run.pack_id, on=True)
     _finish(run)
 
 
@@ -260,6 +283,7 @@ def answers_changed(*, person: User, pack: Pack) -> None:
     if any(rules.is_in_progress(s) for s in runs_of(person).values_list("status", flat=True)):
         raise NotNow("locked")
     PrivateMatch.objects.filter(couple_id=person.couple_id, pack_id=pack.id).delete()
+    _note_revealed(person.couple_id, pack.id, on=False)
 
 
 # What the browser and the pages are told -----------------------------------------------------

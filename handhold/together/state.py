@@ -48,7 +48,8 @@ def journey_from_facts(couple_id: int, *, apps=live_apps, pack: Pack | None = No
         finished.setdefault(pack_id, set()).add(person)
     for person in people:
         sides[person]["finished_packs"] = sorted(p for p, who in finished.items() if person in who)
-    shared["revealed_packs"] = sorted(p for p, who in finished.items() if len(who) == 2)
+    revealed = {p for p, who in finished.items() if len(who) == 2}
+    shared["revealed_packs"] = sorted(revealed | _privately_matched(couple_id, apps=apps))
 
     ticks = _model(apps, "together.SupplyTick").objects.filter(couple_id=couple_id)
     shared["prepared_packs"] = sorted(set(ticks.values_list("pack_id", flat=True)))
@@ -93,6 +94,17 @@ SESSION_FIELDS = (
     "ceiling_after_history",
 )
 SESSION_SIDE_FIELDS = ("holds_back_from", "debrief_due")
+
+
+def _privately_matched(couple_id: int, *, apps) -> set[str]:
+    """Packs with a match stored by private matching: revealed to both at the same moment,
+    with no finished marks (the server never had the answers). Migrations older than private
+    matching have no such table: nothing was private then."""
+    try:
+        matches = _model(apps, "discovery.PrivateMatch")
+    except LookupError:
+        return set()
+    return set(matches.objects.filter(couple_id=couple_id).values_list("pack_id", flat=True))
 
 
 def _session_facts(couple_id: int, people: list[int], *, apps, pack: Pack):

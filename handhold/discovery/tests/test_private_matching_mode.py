@@ -13,6 +13,7 @@ from handhold.core import private_matching as pm
 from handhold.discovery import private, services
 from handhold.discovery.models import Answer, PrivateMatch, PrivateRun
 from handhold.together import services as together
+from handhold.together.state import journey_from_facts, stored_journey
 
 ASKER = {("massage", "give"): "yes", ("massage", "receive"): "curious", ("toy", "give"): "no"}
 PARTNER = {("massage", "receive"): "yes", ("massage", "give"): "no", ("toy", "receive"): "yes"}
@@ -100,12 +101,18 @@ def test_it_is_on_only_when_both_tick_and_either_switches_it_off(asker, partner)
         pack=pack,
         choices={(pack.activities[0].id, pack.activities[0].roles[0]): "yes"},
     )
+    services.mark_finished(person=asker, pack=pack)
+    services.mark_finished(person=partner, pack=pack)
+    assert stored_journey(asker.couple_id)[0]["revealed_packs"] == [pack.id]
     assert private.tick(person=asker) is False
     assert not private.is_on(partner)
     assert Answer.objects.filter(person=asker).exists()  # nothing changes until both tick
     assert private.tick(person=partner) is True
     assert private.is_on(asker) and private.is_on(partner)
     assert not Answer.objects.filter(person__in=[asker, partner]).exists()
+    # The finished marks went with the answers, and the journey's rows with them.
+    assert stored_journey(asker.couple_id) == journey_from_facts(asker.couple_id)
+    assert stored_journey(asker.couple_id)[0]["revealed_packs"] == []
     private.untick(person=partner)
     assert not private.is_on(asker)
 
@@ -128,6 +135,9 @@ def test_the_stored_match_is_the_ordinary_reveal_and_feeds_sessions(client_for, 
     assert expected
     assert services.reveal_for(viewer=asker, pack=pack).tokens == expected
     assert together.mutual_tokens(user=partner, pack=pack) == expected
+    # A stored private match is the reveal, in the journey's rows as in the facts.
+    assert stored_journey(asker.couple_id)[0]["revealed_packs"] == [pack.id]
+    assert stored_journey(asker.couple_id) == journey_from_facts(asker.couple_id)
     page = client_for(partner).get(reverse("discovery:reveal")).content.decode()
     for token in expected:
         assert pack.activity(token.item_id).title in page
@@ -140,6 +150,8 @@ def test_a_change_of_answers_removes_the_match_for_both(client_for, on):
     assert client_for(asker).post(reverse("discovery:private_changed")).status_code == 200
     assert services.reveal_for(viewer=partner, pack=pack).state == "waiting"
     assert not PrivateMatch.objects.exists()
+    assert stored_journey(asker.couple_id)[0]["revealed_packs"] == []
+    assert stored_journey(asker.couple_id) == journey_from_facts(asker.couple_id)
 
 
 def test_two_different_mutual_sets_store_nothing(client_for, on):
