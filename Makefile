@@ -8,14 +8,14 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/handhold
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint chromium node postgres redis screenshots
+.PHONY: run test test-sqlite test-postgres lint chromium gettext node postgres redis screenshots
 
 ## Install Handhold and run it on http://127.0.0.1:8000 (data in ./data/).
 run: $(VENV)/.installed-run
 	$(BIN)/handhold serve --host $(HOST) --port $(PORT)
 
 ## Install the test dependencies and run the whole suite: lint, SQLite, PostgreSQL, browsers.
-test: $(VENV)/.installed-test chromium node postgres redis lint test-sqlite test-postgres
+test: $(VENV)/.installed-test chromium gettext node postgres redis lint test-sqlite test-postgres
 
 test-sqlite: $(VENV)/.installed-test postgres redis
 	@echo "== tests on SQLite =="
@@ -58,6 +58,13 @@ chromium:
 node:
 	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a==20&&b>=19)?0:1)' 2>/dev/null || { \
 		echo "The tests need Node.js 20.19 or newer on the PATH (found: $$(node --version 2>/dev/null || echo none))."; exit 1; }
+
+# The translation tests run `makemessages`, which calls GNU gettext's xgettext and msgmerge.
+# Running Handhold needs none of it: the compiled catalogues (.mo) are committed.
+gettext:
+	@command -v xgettext >/dev/null 2>&1 || { \
+		echo "Installing GNU gettext for the translation tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
 
 # The PostgreSQL half of the suite needs a server on 127.0.0.1:5432 that trusts local users.
 postgres:

@@ -70,7 +70,7 @@ PRIVATE_POST_ONLY = [
 ]
 # Pages of one object, fetched through the owner's couple: 404 for anyone else.
 OBJECT_GET = ["together:session", "together:debrief", "discovery:private_run"]
-POST_ONLY_PUBLIC = ["accounts:logout"]
+POST_ONLY_PUBLIC = ["accounts:logout", "pages:language"]
 # Quick exit: anyone may use it, by GET or POST, and it always ends at the neutral page.
 LEAVING = ["pages:leave"]
 

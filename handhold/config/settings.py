@@ -312,8 +312,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The interface speaks English and Spanish: LocaleMiddleware picks one from the browser's
+# Accept-Language, or from the footer's switch (a cookie, set by pages:language). Each name is
+# written in its own language, as a person looking for theirs would read it.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LANGUAGE_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

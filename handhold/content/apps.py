@@ -18,11 +18,11 @@ def check_content_packs(app_configs=None, **kwargs) -> list[checks.CheckMessage]
     `handhold serve` runs the system checks before it starts the server, so an educator's typo
     is reported at once, in the same words as `handhold content check`.
     """
-    from handhold.content.registry import pack_folders
-    from handhold.core.packs import PackError, load_packs
+    from handhold.content import registry
+    from handhold.core.packs import PackError
 
     try:
-        load_packs(pack_folders())
+        registry.load_by_language(registry.pack_folders())
     except PackError as error:
         return [checks.Error(line, id="content.E001") for line in error.problems]
     return []

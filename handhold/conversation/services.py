@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from handhold.accounts.models import User
 from handhold.conversation.models import ConversationDraft, TalkInvitation
 from handhold.core import conversation as rules
+from handhold.core.language import reads_as_english
 from handhold.core.packs import Pack
 from handhold.core.pressure import Result, check
 from handhold.couples import services as couples
@@ -65,13 +66,21 @@ class Analysis:
     covered: frozenset[str]
     # Whether the page may say the draft tells the partner a no is fine: never beside a finding.
     says_no_is_fine: bool = False
+    # The checker reads English only. On a draft in another language it gives no verdict
+    # (an unsure result, no findings), and the page says why.
+    english: bool = True
 
 
 def analyse(*, text: str, pack: Pack) -> Analysis:
     """The checker's findings and the checklist points the text covers.
 
     Saying no is fine, and its tick, never stand beside a finding, whatever the checker says:
-    a draft that pressures does not also get to read as reassuring."""
+    a draft that pressures does not also get to read as reassuring. A draft that is not in
+    English is not judged at all: the checker would be reading words it does not know."""
+    if not reads_as_english(text):
+        return Analysis(
+            result=Result(pressuring=False, unsure=True), covered=frozenset(), english=False
+        )
     result = check(text)
     says_no_is_fine = result.says_no_is_fine and not result.findings
     covered = rules.covered_points(text, pack.checklist, says_no_is_fine=says_no_is_fine)
@@ -152,7 +161,7 @@ def send_invitation(*, sender: User, pack: Pack, message: str) -> TalkInvitation
         raise CannotInvite("not_paired")
     if not may_invite(sender=sender, pack=pack):
         raise CannotInvite("resting")
-    if check(message).pressuring:
+    if reads_as_english(message) and check(message).pressuring:
         raise CannotInvite("pressuring")
     invitation = TalkInvitation(
         couple_id=sender.couple_id, sender=sender, pack_id=pack.id, message=message

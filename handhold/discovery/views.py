@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from handhold.content.registry import default_pack
+from handhold.content.registry import current_pack
 from handhold.discovery import private, services
 from handhold.discovery.filters import level_name
 from handhold.discovery.forms import (
@@ -28,7 +28,7 @@ def _wants_json(request) -> bool:
 @login_required
 @require_http_methods(["GET", "POST"])
 def reflect(request):
-    pack = default_pack()
+    pack = current_pack()
     questions = services.reflect_questions(person=request.user, pack=pack)
     if request.method == "POST":
         form = JournalForm(request.POST, pack=pack, questions=questions)
@@ -58,12 +58,12 @@ def reflect(request):
 
 @require_GET
 def learn(request):
-    return render(request, "discovery/learn.html", {"pack": default_pack()})
+    return render(request, "discovery/learn.html", {"pack": current_pack()})
 
 
 @require_GET
 def card(request, card_id: str):
-    pack = default_pack()
+    pack = current_pack()
     found = pack.card(card_id)
     if found is None:
         raise Http404
@@ -77,7 +77,7 @@ def discover(request):
     if private.is_on(request.user):
         # Answers live in the browsers now: nothing posted here is read, let alone saved.
         return redirect("discovery:private_ladder")
-    pack = default_pack()
+    pack = current_pack()
     opened = services.opened_level_of(person=request.user, pack=pack)
     if request.method == "POST":
         form = LadderForm(request.POST, pack=pack, opened=opened)
@@ -134,7 +134,7 @@ def _open_next_level(request, pack):
 @login_required
 @require_GET
 def reveal(request):
-    pack = default_pack()
+    pack = current_pack()
     result = services.reveal_for(viewer=request.user, pack=pack)
     levels = _by_level(result.items, pack)
     context = {"reveal": result, "levels": levels, "first_evening": _first_evening(levels)}

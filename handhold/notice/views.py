@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from handhold.content.registry import default_pack
+from handhold.content.registry import current_pack
 from handhold.notice import services
 from handhold.notice.forms import KIND_HEADINGS, NoticeForm
 from handhold.notice.models import NoticeEntry
@@ -25,7 +25,7 @@ def _entry_or_404(user, public_id: UUID) -> NoticeEntry:
 @login_required
 @require_http_methods(["GET", "POST"])
 def notice(request: HttpRequest) -> HttpResponse:
-    pack = default_pack()
+    pack = current_pack()
     view = services.notice_for(person=request.user, pack=pack)
     status = 200
     if request.method == "POST":

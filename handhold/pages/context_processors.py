@@ -1,6 +1,7 @@
 from functools import cache
 from typing import NamedTuple
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
@@ -67,6 +68,9 @@ def _site_links(signed_in: bool, language: str | None, prefix: str) -> dict:
         "home": reverse("pages:home"),
         "leave": reverse("pages:leave"),
         "logout": reverse("accounts:logout"),
+        "language_switch": reverse("pages:language"),
+        # Every language but this one, each named in itself, for the footer's switch.
+        "other_languages": [(code, name) for code, name in settings.LANGUAGES if code != language],
         "nav": [
             NavLink(reverse(name), label, name in CARRIES_NEXT, name in SHOWS_WAITING)
             for name, label in nav

@@ -9,4 +9,5 @@ urlpatterns = [
     path("leave/", views.leave, name="leave"),
     path("soup/", views.away, name="away"),
     path("goodbye/", views.deleted, name="deleted"),
+    path("language/", views.language, name="language"),
 ]

@@ -1,7 +1,8 @@
 from django.contrib.auth import logout
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.i18n import set_language
 
 from handhold.couples.services import partner_of
 
@@ -41,3 +42,11 @@ def away(request):
 @require_GET
 def deleted(request):
     return render(request, "pages/deleted.html")
+
+
+@require_POST
+def language(request):
+    """The footer's language switch: Django's own `set_language` (a cookie that LocaleMiddleware
+    reads before the browser's Accept-Language), then back to the page the person was on.
+    A plain form, so it works without JavaScript; POST only, so a link cannot change it."""
+    return set_language(request)

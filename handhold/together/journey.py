@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import User
-from handhold.content.registry import default_pack
+from handhold.content.registry import current_pack
 from handhold.conversation import services as conversation
 from handhold.discovery import services as discovery
 from handhold.discovery.models import JournalEntry
@@ -35,7 +35,7 @@ def journey_for(user: User) -> dict:
     read only while settling, for settle ideas; whether this person may say "we talked" only
     while the question is open to them. `side` is passed on, so that the list of what waits
     is read from the same row."""
-    pack = default_pack()
+    pack = current_pack()
     paired = user.is_paired
     side = state.journey_side(user)
     shared = side.journey if side is not None else None

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from handhold.content.registry import default_pack
+from handhold.content.registry import current_pack
 from handhold.conversation import services as conversation
 from handhold.core.matching import Token, keyed, role_for
 from handhold.couples import services as couples
@@ -59,7 +59,7 @@ def journey(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def we_talked(request: HttpRequest) -> HttpResponse:
-    if conversation.confirm_we_talked(user=request.user, pack=default_pack()):
+    if conversation.confirm_we_talked(user=request.user, pack=current_pack()):
         messages.success(request, _("Thank you. It counts once both of you have said so."))
     return redirect("together:journey")
 
@@ -67,7 +67,7 @@ def we_talked(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def prepare(request: HttpRequest) -> HttpResponse:
-    pack = default_pack()
+    pack = current_pack()
     if request.method == "POST":
         services.set_ticks(user=request.user, pack=pack, ticked=set(request.POST.getlist("ticked")))
         messages.success(request, _("Saved."))
@@ -98,7 +98,7 @@ def _resting_titles(user, pack, pacing, mutual) -> list[str]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def sessions(request: HttpRequest) -> HttpResponse:
-    pack = default_pack()
+    pack = current_pack()
     user = request.user
     mutual = services.mutual_tokens(user=user, pack=pack)
     pacing = services.pacing_for(user=user, pack=pack, mutual=mutual)
@@ -157,14 +157,14 @@ def _response_form(user, pack, view, plan, data=None) -> tuple[ResponseForm, dic
 @login_required
 @require_GET
 def session(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    return _session_page(request, _plan_or_404(request.user, public_id), default_pack())
+    return _session_page(request, _plan_or_404(request.user, public_id), current_pack())
 
 
 @login_required
 @require_POST
 def respond(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """One form, two buttons of equal weight: "Accept these steps" or "Not this time"."""
-    pack = default_pack()
+    pack = current_pack()
     plan = _plan_or_404(request.user, public_id)
     try:
         if request.POST.get("decision") != "accept":
@@ -213,7 +213,7 @@ cancel = _simple_action(lambda request, plan: services.cancel(user=request.user,
 start = _simple_action(lambda request, plan: services.start(user=request.user, public_id=plan))
 finish = _simple_action(lambda request, plan: services.finish(user=request.user, public_id=plan))
 move_on = _simple_action(
-    lambda request, plan: services.move_on(user=request.user, pack=default_pack(), public_id=plan)
+    lambda request, plan: services.move_on(user=request.user, pack=current_pack(), public_id=plan)
 )
 
 
@@ -228,7 +228,7 @@ def check_in(request: HttpRequest, public_id: UUID) -> HttpResponse:
     try:
         services.check_in(
             user=request.user,
-            pack=default_pack(),
+            pack=current_pack(),
             public_id=public_id,
             light=form.cleaned_data["light"],
         )
@@ -247,7 +247,7 @@ def debrief(request: HttpRequest, public_id: UUID) -> HttpResponse:
     form = DebriefForm(request.POST if request.method == "POST" else None, instance=view.mine)
     if request.method == "POST" and form.is_valid():
         services.write_debrief(
-            user=request.user, pack=default_pack(), public_id=public_id, **form.cleaned_data
+            user=request.user, pack=current_pack(), public_id=public_id, **form.cleaned_data
         )
         messages.success(
             request, _("Saved. Your partner sees it only once both of you have written.")
@@ -285,7 +285,7 @@ def resume(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def resources(request: HttpRequest) -> HttpResponse:
-    pack = default_pack()
+    pack = current_pack()
     groups = {}
     for resource in pack.resources:
         groups.setdefault(resource.kind, []).append(resource)

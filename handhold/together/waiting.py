@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.functional import SimpleLazyObject
 
 from handhold.accounts.models import User
-from handhold.content.registry import default_pack
+from handhold.content.registry import current_pack
 from handhold.conversation import services as conversation
 from handhold.conversation.models import TalkInvitation
 from handhold.together import state
@@ -44,7 +44,7 @@ def waiting_for(user: User, *, side=None) -> list[Waiting]:
     shared = side.journey
     if shared.is_paused:
         return []
-    pack = default_pack()
+    pack = current_pack()
     waiting = []
     if _invited(shared, user, pack):
         invitation = conversation.pending_invitation_for(recipient=user, pack=pack)
@@ -104,7 +104,7 @@ def anything_waits(user: User, *, side=None) -> bool:
     shared = side.journey
     if shared.is_paused:
         return False
-    pack = default_pack()
+    pack = current_pack()
     if _invited(shared, user, pack) or _plan_waits(shared, user) or side.debrief_due:
         return True
     return _partner_said_we_talked(shared, user) and conversation.may_confirm_we_talked(

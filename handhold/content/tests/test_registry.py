@@ -12,9 +12,9 @@ def second_pack(tmp_path, settings):
     shutil.copytree(settings.HANDHOLD_DEFAULT_PACK, target)
     manifest = (target / "manifest.yaml").read_text().replace("id: anal-play", "id: second")
     (target / "manifest.yaml").write_text(manifest)
-    registry.all_packs.cache_clear()
+    registry.clear()
     yield target
-    registry.all_packs.cache_clear()
+    registry.clear()
 
 
 def test_the_default_pack_is_served():

@@ -148,3 +148,10 @@ def test_a_pressuring_invitation_gets_no_thanks_or_reassurance(client_for, asker
     assert "Please rewrite the message" in page and "Try instead:" in page
     for words in ("Thank you", "kindly", "No pressuring words found", "covered"):
         assert words not in page
+
+
+def test_an_invitation_in_another_language_is_not_judged(client_for, asker, partner):
+    """The checker reads English only, so it neither blocks nor vouches for a Spanish one."""
+    message = "¿Te gustaría que hablemos de algo nuevo cuando te venga bien? Un no está bien."
+    assert send(client_for(asker), message).status_code == 302
+    assert TalkInvitation.objects.get().message == message

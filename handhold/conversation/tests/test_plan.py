@@ -236,3 +236,30 @@ def test_the_text_box_is_drawn_as_every_other_field_is(client_for, asker, text):
     form = DraftForm({"style": "text", "text": text})
     form.is_valid()
     assert squeezed(drawn) == squeezed(render_to_string("_field.html", {"field": form["text"]}))
+
+
+SPANISH_DRAFT = (
+    "Me encantas. ¿Te gustaría que hablemos de algo nuevo? Venga, pruébalo una vez, por mí."
+)
+ENGLISH_ONLY = "Handhold's pressure checker reads English only"
+
+
+def test_a_draft_in_another_language_gets_no_verdict_but_a_plain_word_why(client_for, asker):
+    """The checker reads English only: on a Spanish draft it neither flags nor clears words it
+    cannot read, and the page says so, in the interface's language, with the checklist."""
+    html = check_words(client_for(asker), SPANISH_DRAFT).content.decode()
+    assert ENGLISH_ONLY in html
+    assert "<mark" not in html
+    for words in REASSURANCE + (NOT_SURE,):
+        assert words not in html
+    assert "The conversation checklist" in html
+    spanish = check_words(
+        client_for(asker), SPANISH_DRAFT, HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert "El detector de presión de Handhold solo lee inglés" in spanish
+
+
+def test_an_english_draft_on_a_spanish_page_is_still_checked(client_for, asker):
+    html = check_words(client_for(asker), WITH_A_FINDING, HTTP_ACCEPT_LANGUAGE="es").content
+    assert "<mark" in html.decode()
+    assert ENGLISH_ONLY not in html.decode()
