@@ -19,10 +19,10 @@ def check_content_packs(app_configs=None, **kwargs) -> list[checks.CheckMessage]
     is reported at once, in the same words as `handhold content check`.
     """
     from handhold.content import registry
-    from handhold.core.packs import PackError
+    from handhold.core.packs import PackError, load_packs
 
     try:
-        registry.load_by_language(registry.pack_folders())
+        load_packs(registry.pack_folders())
     except PackError as error:
         return [checks.Error(line, id="content.E001") for line in error.problems]
     return []

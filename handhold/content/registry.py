@@ -19,7 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import get_language
 
-from handhold.core.packs import MANIFEST_FILE, Pack, PackError, compare_language_versions, load_pack
+from handhold.core.packs import Pack, load_pack, load_packs
 
 
 def configured_folders() -> list[Path]:
@@ -42,60 +42,7 @@ def pack_folders() -> list[Path]:
 @cache
 def packs_by_language() -> dict[tuple[str, str], Pack]:
     """Every pack, by (id, language). Raises PackError (every problem, one line each)."""
-    return load_by_language(pack_folders())
-
-
-def load_by_language(folders: list[Path]) -> dict[tuple[str, str], Pack]:
-    """The packs in `folders`, by (id, language). The first folder with an id is its primary
-    version; every other language of it must hold the same items. Raises PackError (every
-    problem, one line each, prefixed with its folder)."""
-    packs: dict[tuple[str, str], Pack] = {}
-    primary: dict[str, Pack] = {}
-    problems: list[str] = []
-    for path in folders:
-        try:
-            pack = load_pack(path)
-        except PackError as error:
-            problems.extend(f"{path}/{line}" for line in error.problems)
-            continue
-        key = (pack.id, pack.manifest.language)
-        if key in packs:
-            problems.append(
-                f"{path}/{MANIFEST_FILE}: id: pack id '{pack.id}' in language "
-                f"'{pack.manifest.language}' is already used by {packs[key].path}"
-            )
-            continue
-        if pack.id in primary:
-            problems.extend(compare_language_versions(primary[pack.id], pack))
-            problems.extend(f"{path}/{line}" for line in _different_ladder(primary[pack.id], pack))
-        else:
-            primary[pack.id] = pack
-        packs[key] = pack
-    if problems:
-        raise PackError(problems)
-    return packs
-
-
-def _different_ladder(primary: Pack, translation: Pack) -> list[str]:
-    """Where a translation's ladder differs from the primary's in anything but words: the
-    partners may read in different languages, and each one's ladder, answers and reveal must
-    be the same ladder, level by level and role by role."""
-    problems = []
-    for activity in translation.activities:
-        original = primary.activity(activity.id)
-        if original is None:
-            continue  # a missing or extra id: compare_language_versions names it
-        if activity.level != original.level:
-            problems.append(
-                f"activities.yaml: '{activity.id}': level {activity.level}, but level "
-                f"{original.level} in {primary.path}"
-            )
-        if list(activity.roles) != list(original.roles):
-            problems.append(
-                f"activities.yaml: '{activity.id}': roles {list(activity.roles)}, but "
-                f"{list(original.roles)} in {primary.path}"
-            )
-    return problems
+    return load_packs(pack_folders())
 
 
 @cache

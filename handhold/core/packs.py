@@ -381,10 +381,13 @@ def load_pack(path: str | Path) -> Pack:
     )
 
 
-def load_packs(paths: list[Path]) -> dict[str, Pack]:
-    """Load several packs, keyed by id. Problems in any of them are all reported together,
-    each line prefixed with its pack's folder."""
-    packs: dict[str, Pack] = {}
+def load_packs(paths: list[Path]) -> dict[tuple[str, str], Pack]:
+    """Load several packs, keyed by (id, language). The first folder with an id is its primary
+    version; every other language of it must be interchangeable with it
+    (`compare_language_versions`). Problems in any of them are all reported together, each
+    line prefixed with its pack's folder."""
+    packs: dict[tuple[str, str], Pack] = {}
+    primary: dict[str, Pack] = {}
     problems: list[str] = []
     for path in paths:
         try:
@@ -392,13 +395,18 @@ def load_packs(paths: list[Path]) -> dict[str, Pack]:
         except PackError as error:
             problems.extend(f"{path}/{line}" for line in error.problems)
             continue
-        if pack.id in packs:
+        key = (pack.id, pack.manifest.language)
+        if key in packs:
             problems.append(
-                f"{path}/{MANIFEST_FILE}: id: pack id '{pack.id}' is already used by "
-                f"{packs[pack.id].path}"
+                f"{path}/{MANIFEST_FILE}: id: pack id '{pack.id}' in language "
+                f"'{pack.manifest.language}' is already used by {packs[key].path}"
             )
             continue
-        packs[pack.id] = pack
+        if pack.id in primary:
+            problems.extend(compare_language_versions(primary[pack.id], pack))
+        else:
+            primary[pack.id] = pack
+        packs[key] = pack
     if problems:
         raise PackError(problems)
     return packs
@@ -423,9 +431,10 @@ def compare_language_versions(reference: Pack, translation: Pack) -> list[str]:
 
     Saved answers, ticks and journal entries refer to item ids, whichever language a person
     reads, so every file of both versions must hold exactly the same ids. Each missing or
-    extra id is one line naming the file, the id and the other version's file; an empty list
-    means the ids match. Only ids are compared: order, wording and every other field are each
-    version's own.
+    extra id is one line naming the file, the id and the other version's file. The partners
+    may read in different languages, and each one's ladder, answers and reveal must be the
+    same ladder, so each activity's level and roles must match too. An empty list means the
+    two are interchangeable; order, wording and every other field are each version's own.
     """
     problems = []
     for name, attribute in PACK_ATTRIBUTES.items():
@@ -445,4 +454,25 @@ def compare_language_versions(reference: Pack, translation: Pack) -> list[str]:
                     f"{translation.path}/{name}: id '{item.id}' is not in {there}; "
                     "ids must be the same in every language"
                 )
+    return problems + _different_ladder(reference, translation)
+
+
+def _different_ladder(reference: Pack, translation: Pack) -> list[str]:
+    """Where a translation's ladder differs from the reference's in anything but words."""
+    problems = []
+    where = f"{translation.path}/activities.yaml"
+    for activity in translation.activities:
+        original = reference.activity(activity.id)
+        if original is None:
+            continue  # a missing or extra id: compare_language_versions names it
+        if activity.level != original.level:
+            problems.append(
+                f"{where}: '{activity.id}': level {activity.level}, but level "
+                f"{original.level} in {reference.path}"
+            )
+        if list(activity.roles) != list(original.roles):
+            problems.append(
+                f"{where}: '{activity.id}': roles {list(activity.roles)}, but "
+                f"{list(original.roles)} in {reference.path}"
+            )
     return problems

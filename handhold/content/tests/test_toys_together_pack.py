@@ -35,7 +35,7 @@ def test_the_pack_passes_handhold_content_check(capsys):
 
 def test_it_loads_beside_the_default_pack_under_its_own_id():
     packs = load_packs([PACKS / "anal-play", PACK_DIR])
-    assert set(packs) == {"anal-play", "toys-together"}
+    assert set(packs) == {("anal-play", "en"), ("toys-together", "en")}
 
 
 def test_the_ladder_has_at_least_12_activities_across_all_5_levels(pack):

@@ -1,7 +1,8 @@
 """Two language versions of one pack must hold the same item ids, because saved answers, ticks
 and journal entries refer to ids whichever language a person reads.
 
-compare_language_versions is the one place that decides; `handhold content check` reports what
+compare_language_versions is the one place that decides (with the same levels and roles on
+each activity, too); `handhold content check` reports what
 it finds, for two folders given together or for a folder and a known pack with its id."""
 
 import shutil
@@ -120,6 +121,21 @@ def test_content_check_fails_when_two_folders_differ(english, spanish, capsys):
     assert main(["content", "check", str(english), str(spanish)]) == 1
     err = capsys.readouterr().err
     assert f"{spanish}/cards.yaml: id 'when-to-see-a-doctor' is missing" in err
+
+
+def test_content_check_refuses_a_translation_whose_ladder_differs(english, spanish, capsys):
+    # The start-up check refuses it (partners reading different languages share one ladder),
+    # so content check says so first, in the same words.
+    def lower_pegging(items):
+        for item in items:
+            if item["id"] == "pegging":
+                item["level"] = 1
+        return items
+
+    edit_items(spanish, "activities.yaml", lower_pegging)
+    assert main(["content", "check", str(english), str(spanish)]) == 1
+    err = capsys.readouterr().err
+    assert f"{spanish}/activities.yaml: 'pegging': level 1, but level " in err
 
 
 def test_content_check_compares_with_a_known_pack_of_the_same_id(spanish, capsys, monkeypatch):

@@ -167,14 +167,14 @@ def test_every_problem_is_reported_at_once(pack_copy):
 def test_two_packs_with_the_same_id_are_refused(pack_copy):
     with pytest.raises(PackError) as caught:
         load_packs([DEFAULT_PACK, pack_copy])
-    assert "pack id 'anal-play' is already used" in caught.value.problems[0]
+    assert "pack id 'anal-play' in language 'en' is already used" in caught.value.problems[0]
 
 
 def test_a_second_pack_with_its_own_id_loads_beside_the_default(pack_copy):
     text = (pack_copy / "manifest.yaml").read_text().replace("id: anal-play", "id: second-topic")
     (pack_copy / "manifest.yaml").write_text(text)
     packs = load_packs([DEFAULT_PACK, pack_copy])
-    assert set(packs) == {"anal-play", "second-topic"}
+    assert set(packs) == {("anal-play", "en"), ("second-topic", "en")}
 
 
 # Notice ideas (notice.yaml, optional) -------------------------------------------------------
