@@ -104,7 +104,8 @@ def private_open_level(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def private_state(request: HttpRequest) -> JsonResponse:
-    """What the browser needs to take part: the two ids, the pack's catalog and the run."""
+    """What the browser needs to take part: the couple's and the two people's public ids (the
+    domain separation tag and the tokens are made of them), the pack's catalog and the run."""
     if not private.is_on(request.user):
         return JsonResponse({"on": False})
     pack = current_pack()
@@ -114,8 +115,9 @@ def private_state(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {
             "on": True,
-            "couple": str(request.user.couple_id),
-            "me": str(request.user.pk),
+            # Public ids only: the primary keys never reach the browser.
+            "couple": private.couple_id_of(request.user),
+            "me": private.protocol_id(request.user.public_id),
             "people": list(private.people_of(request.user)),
             "pack": pack.id,
             "since": on_since.isoformat() if on_since else "",

@@ -2,11 +2,14 @@
 and that the reveal it stores is the ordinary reveal for the same answers. The browsers are
 played by `private_matching.ClientRun`, the Python reference of private-matching.js."""
 
+import importlib
 import json
+import uuid
 
 import pytest
 from django.urls import reverse
 
+from handhold.accounts.models import User
 from handhold.content.registry import default_pack
 from handhold.core import matching
 from handhold.core import private_matching as pm
@@ -41,14 +44,13 @@ def _answers(choices, pack):
 def _browser(person, people, run, answers):
     pack = default_pack()
     catalog = services.catalog_of(pack)
-    partner_id = next(p for p in people if p != str(person.pk))
-    tokens = matching.open_tokens(
-        answers, me=str(person.pk), partner=partner_id, catalog=catalog, opened=2
-    )
+    me = person.public_id.hex
+    partner_id = next(p for p in people if p != me)
+    tokens = matching.open_tokens(answers, me=me, partner=partner_id, catalog=catalog, opened=2)
     return pm.ClientRun(
         tokens=tokens,
         people=people,
-        dst=pm.dst(couple_id=str(person.couple_id), run_id=run.public_id.hex),
+        dst=pm.dst(couple_id=person.couple.public_id.hex, run_id=run.public_id.hex),
         ladder_size=pm.ladder_size(catalog),
     )
 
@@ -296,3 +298,44 @@ def test_the_private_ladder_page_holds_no_form_around_the_answers(client_for, on
     assert "<form" not in page[: page.index('id="private-ladder"')].split("</form>")[-1]
     assert "<form" not in ladder
     assert "private-ladder.js" in page
+
+
+def test_the_browser_is_told_public_ids_never_primary_keys(client_for, on):
+    asker, partner = on
+    state = client_for(asker).get(reverse("discovery:private_state")).json()
+    assert state["couple"] == asker.couple.public_id.hex
+    assert state["me"] == asker.public_id.hex
+    assert sorted(state["people"]) == sorted([asker.public_id.hex, partner.public_id.hex])
+    run = private.start_run(person=asker, pack=default_pack())
+    assert (
+        private.run_dst(run)
+        == (
+            f"Handhold private matching v1;couple={asker.couple.public_id.hex};"
+            f"run={run.public_id.hex}"
+        ).encode()
+    )
+
+
+def test_moving_to_public_ids_keeps_each_stored_match_as_it_read(on):
+    """Migration 0005: where the two people sort the other way round by public id than by
+    primary key, "a" and "b" swap in the stored match, so it names the same receivers."""
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "handhold.discovery.migrations.0005_private_matching_public_ids"
+    )
+    asker, partner = on
+    pack = default_pack()
+    give = next(a for a in pack.activities if "give" in a.roles)
+    by_pk = sorted([asker, partner], key=lambda p: str(p.pk))
+    # Stored as before: "a" is the first by primary key, receiving.
+    PrivateMatch.objects.create(
+        couple_id=asker.couple_id, pack_id=pack.id, tokens=[f"{give.id}|a|{give.level}"]
+    )
+    for n, (first, second) in enumerate((by_pk, by_pk[::-1])):
+        User.objects.filter(pk=first.pk).update(public_id=uuid.UUID(int=10 * n + 1))
+        User.objects.filter(pk=second.pk).update(public_id=uuid.UUID(int=10 * n + 2))
+        PrivateMatch.objects.update(tokens=[f"{give.id}|a|{give.level}"])
+        migration._reorder_matches(apps)
+        (token,) = private.stored_mutual(viewer=asker, pack=pack)
+        assert token.receiver == str(by_pk[0].pk)

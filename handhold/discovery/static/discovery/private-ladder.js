@@ -3,8 +3,8 @@
 // server before the end of a run; what it posts is blinded points (private-matching.js) and,
 // at the end, the mutual tokens, which the server stores only if both browsers agree.
 //
-// Answers are stored as plain JSON under a key naming the couple, the pack, this person and
-// the moment private mode came on, so switching the mode off and on starts afresh. Whoever can
+// Answers are stored as plain JSON under a key naming the couple, the pack, this person (their
+// random public ids, never database keys) and the moment private mode came on, so switching the mode off and on starts afresh. Whoever can
 // open this browser can read them; clearing the browser's data loses them (and only them).
 
 import { ClientRun, dst, openTokens, tokenText } from "./private-matching.js";
@@ -30,12 +30,14 @@ function loadAnswers() {
   }
 }
 
+// This person's answers from an earlier switch-on, and any kept under the ids used before public
+// ids (small numbers, which nobody's browser can read back any more), go.
 function forgetOldAnswers() {
   for (let i = localStorage.length - 1; i >= 0; i--) {
     const key = localStorage.key(i);
-    if (key.startsWith(PREFIX) && key.split(":")[3] === state.me && key !== storeKey()) {
-      localStorage.removeItem(key);
-    }
+    if (!key.startsWith(PREFIX) || key === storeKey()) continue;
+    const me = key.split(":")[3];
+    if (me === state.me || /^[0-9]+$/.test(me)) localStorage.removeItem(key);
   }
 }
 
