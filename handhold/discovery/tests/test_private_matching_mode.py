@@ -4,7 +4,9 @@ played by `private_matching.ClientRun`, the Python reference of private-matching
 
 import importlib
 import json
+import re
 import uuid
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -18,6 +20,7 @@ from handhold.discovery.models import Answer, PrivateMatch, PrivateRun
 from handhold.together import services as together
 from handhold.together.state import journey_from_facts, stored_journey
 
+STATIC = Path(__file__).resolve().parents[1] / "static" / "discovery"
 ASKER = {("massage", "give"): "yes", ("massage", "receive"): "curious", ("toy", "give"): "no"}
 PARTNER = {("massage", "receive"): "yes", ("massage", "give"): "no", ("toy", "receive"): "yes"}
 
@@ -339,3 +342,26 @@ def test_moving_to_public_ids_keeps_each_stored_match_as_it_read(on):
         migration._reorder_matches(apps)
         (token,) = private.stored_mutual(viewer=asker, pack=pack)
         assert token.receiver == str(by_pk[0].pk)
+
+
+def _strings(html: str) -> dict:
+    block = re.search(
+        r'<script type="application/json" id="private-strings">(.*?)</script>', html, re.S
+    )
+    return json.loads(block.group(1))
+
+
+def test_every_sentence_the_script_says_comes_from_the_page_in_its_language(client_for, on):
+    """private-ladder.js shows only strings the page rendered with gettext: each key it asks
+    for is there, and in Spanish they are Spanish, with their {values} kept."""
+    asker, _partner = on
+    script = (STATIC / "private-ladder.js").read_text()
+    asked = set(re.findall(r'\bt\("(\w+)"', script))
+    asked |= {k for pair in re.findall(r'\bt\([\w.]+ \? "(\w+)" : "(\w+)"', script) for k in pair}
+    url = reverse("discovery:private_ladder")
+    english = _strings(client_for(asker).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    spanish = _strings(client_for(asker).get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode())
+    assert asked == set(english) == set(spanish)
+    for key, text in english.items():
+        assert spanish[key] != text, key
+        assert re.findall(r"\{\w+\}", spanish[key]) == re.findall(r"\{\w+\}", text), key

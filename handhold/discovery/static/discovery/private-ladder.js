@@ -17,7 +17,17 @@ const joinButton = document.getElementById("private-join");
 const cancelButton = document.getElementById("private-cancel");
 const csrf = root.querySelector("input[name=csrfmiddlewaretoken]").value;
 const PREFIX = "handhold-private:";
+// Every sentence this script shows, translated by the server into the page's language
+// (private_ladder.html renders them with gettext into a JSON block that is never executed).
+const STRINGS = JSON.parse(document.getElementById("private-strings").textContent);
+// The named refusals the server words itself, in the request's language (private.MESSAGES).
+const WORDED_BY_SERVER = new Set(["not_on", "run_in_progress", "run_limit", "not_now", "locked"]);
 let state = null;
+
+/** STRINGS[key] with each {name} replaced by values[name]. */
+function t(key, values = {}) {
+  return STRINGS[key].replace(/\{(\w+)\}/g, (mark, name) => (name in values ? String(values[name]) : mark));
+}
 let busy = false;
 
 const storeKey = () => `${PREFIX}${state.couple}:${state.pack}:${state.me}:${state.since}`;
@@ -49,12 +59,22 @@ async function send(url, payload) {
     body: payload === undefined ? "" : JSON.stringify(payload),
   });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error(body.message || "refused"), { body });
+  if (!response.ok) throw Object.assign(new Error(body.error || String(response.status)), { body });
   return body;
 }
 
 function say(text) {
   statusLine.textContent = text;
+}
+
+/** A refusal in words: the server's own for a named one, ours for anything else. */
+function refused(error) {
+  const name = error.body && error.body.error;
+  if (WORDED_BY_SERVER.has(name) && error.body.message) say(error.body.message);
+  else {
+    console.warn("private matching:", error);
+    say(t("not_through"));
+  }
 }
 
 // --- The ladder, filled from and saved to this browser --------------------------------------
@@ -79,7 +99,7 @@ ladder.addEventListener("change", async (event) => {
     state.matched = false;
     await send(root.dataset.changed).catch(() => {});
   }
-  say("Saved in this browser only.");
+  say(t("saved"));
 });
 
 function myTokens() {
@@ -128,7 +148,7 @@ async function postRoundOne(run) {
 async function advance(run) {
   const client = loadClient(run.public_id);
   if (!client) {
-    say("This run began in another tab or browser. Stop it and run the match again here.");
+    say(t("other_tab"));
     return;
   }
   if (run.status === "round_two" && !run.posted_by_me.round_two && run.partner_round_one) {
@@ -136,7 +156,7 @@ async function advance(run) {
     saveClient(run.public_id, client);
     await postStep(run, "round-two", points);
   } else if (run.status === "mutual" && !run.posted_by_me.mutual && run.partner_round_two) {
-    const mutual = client.mutual(run.partner_round_two).map((t) => tokenText(t, state.people));
+    const mutual = client.mutual(run.partner_round_two).map((token) => tokenText(token, state.people));
     await postStep(run, "mutual", mutual);
   }
 }
@@ -147,12 +167,13 @@ function show(run) {
   startButton.hidden = going;
   cancelButton.hidden = !going;
   joinButton.hidden = !(going && !run.posted_by_me.round_one);
-  if (!run) say(state.matched ? "" : "When you are both ready, run the match.");
-  else if (run.status === "run_again") say(`Run ${run.number}: your two browsers did not agree, so nothing is shown. Please run the match again.`);
-  else if (run.status === "cancelled") say(`Run ${run.number} was stopped. You can run the match again.`);
-  else if (run.status === "done") say(`Run ${run.number} is done.`);
-  else if (!run.posted_by_me.round_one) say(`${run.started_by_me ? "You" : "Your partner"} started run ${run.number}. Join when you are ready; your answers wait until it ends.`);
-  else say(`Run ${run.number} is going. Answers wait until it ends.`);
+  const number = run && run.number;
+  if (!run) say(state.matched ? "" : t("ready"));
+  else if (run.status === "run_again") say(t("run_again", { number }));
+  else if (run.status === "cancelled") say(t("cancelled", { number }));
+  else if (run.status === "done") say(t("done", { number }));
+  else if (!run.posted_by_me.round_one) say(t(run.started_by_me ? "you_started" : "partner_started", { number }));
+  else say(t("going", { number }));
 }
 
 async function tick() {
@@ -175,7 +196,8 @@ async function tick() {
       await advance(run);
     }
   } catch (error) {
-    say(`Something went wrong with this run (${error.message}). Stop it and run the match again.`);
+    console.warn("private matching:", error);
+    say(t("went_wrong"));
   } finally {
     busy = false;
   }
@@ -186,7 +208,7 @@ startButton.addEventListener("click", async () => {
     const run = await send(root.dataset.start);
     await postRoundOne(run);
   } catch (error) {
-    say(error.message);
+    refused(error);
   }
   tick();
 });
@@ -195,7 +217,7 @@ joinButton.addEventListener("click", async () => {
   try {
     await postRoundOne(state.run);
   } catch (error) {
-    say(error.message);
+    refused(error);
   }
   tick();
 });
@@ -204,7 +226,7 @@ cancelButton.addEventListener("click", async () => {
   try {
     await send(`${root.dataset.runs}${state.run.public_id}/cancel/`);
   } catch (error) {
-    say(error.message);
+    refused(error);
   }
   tick();
 });
