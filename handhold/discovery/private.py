@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import Couple, User
+from handhold.core import answers_copy as ac
 from handhold.core import private_matching as pm
 from handhold.core import private_runs as rules
 from handhold.core.matching import CatalogItem, Token
@@ -25,6 +26,7 @@ from handhold.couples import services as couples
 from handhold.discovery.models import (
     Answer,
     FinishedAnswering,
+    PrivateAnswersCopy,
     PrivateMatch,
     PrivateMatchingTick,
     PrivateRun,
@@ -44,6 +46,10 @@ MESSAGES = {
     "run_again": _(
         "Your two browsers did not come to the same answer, so nothing is shown. Please run the "
         "match again."
+    ),
+    "copy_changed": _(
+        "Your answers changed on another device since this page opened. Reload this page to "
+        "bring them here first."
     ),
 }
 
@@ -97,6 +103,7 @@ def tick(*, person: User) -> bool:
         return False
     members = User.objects.filter(couple_id=person.couple_id)
     Answer.objects.filter(person__in=members).delete()
+    PrivateAnswersCopy.objects.filter(couple_id=person.couple_id).delete()  # a fresh start
     marks = FinishedAnswering.objects.filter(couple_id=person.couple_id)
     for person_id, pack_id in marks.values_list("person_id", "pack_id"):
         couples.note_pack_mark(
@@ -119,6 +126,8 @@ def untick(*, person: User) -> None:
         return
     PrivateMatchingTick.objects.filter(couple_id=person.couple_id, person=person).delete()
     PrivateRun.objects.filter(couple_id=person.couple_id).delete()
+    # Both browsers' copies go too: off means the answers live nowhere but in the browsers.
+    PrivateAnswersCopy.objects.filter(couple_id=person.couple_id).delete()
     matches = PrivateMatch.objects.filter(couple_id=person.couple_id)
     for pack_id in matches.values_list("pack_id", flat=True):
         _note_revealed(person.couple_id, pack_id, on=False)
@@ -306,6 +315,48 @@ def answers_changed(*, person: User, pack: Pack) -> None:
         raise NotNow("locked")
     PrivateMatch.objects.filter(couple_id=person.couple_id, pack_id=pack.id).delete()
     _note_revealed(person.couple_id, pack.id, on=False)
+
+
+# The encrypted copy of one person's answers, for another device -----------------------------
+
+
+def copy_of(user: User) -> PrivateAnswersCopy | None:
+    """This person's own sealed copy, never anyone else's."""
+    if user.couple_id is None:
+        return None
+    return PrivateAnswersCopy.objects.filter(person=user, couple_id=user.couple_id).first()
+
+
+@transaction.atomic
+def save_copy(*, person: User, posted: object, based_on: object) -> PrivateAnswersCopy:
+    """Keep the copy this person's browser sealed (`answers_copy.check_copy`: an opaque blob of
+    exactly one size, or `CopyInvalid`). `based_on` is the version the browser last saw (None
+    for none): a browser that has not seen a newer copy from another device is refused
+    ("copy_changed"), so that it cannot overwrite answers given there."""
+    if not is_on(person):
+        raise NotNow("not_on")
+    copy = ac.check_copy(posted)
+    current = (
+        PrivateAnswersCopy.objects.select_for_update()
+        .filter(person=person, couple_id=person.couple_id)
+        .first()
+    )
+    if (current.version if current else None) != based_on:
+        raise NotNow("copy_changed")
+    row = current or PrivateAnswersCopy(person=person, couple_id=person.couple_id, version=0)
+    row.salt, row.iv, row.ciphertext = copy.salt, copy.iv, copy.ciphertext
+    row.iterations = ac.ITERATIONS
+    row.version += 1
+    row.updated_at = timezone.now()
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def delete_copy(*, person: User) -> None:
+    """This person stops keeping a copy: it is deleted at once."""
+    PrivateAnswersCopy.objects.filter(person=person).delete()
 
 
 # What the browser and the pages are told -----------------------------------------------------

@@ -13,10 +13,11 @@ from django.urls import reverse
 
 from handhold.accounts.models import User
 from handhold.content.registry import default_pack
+from handhold.core import answers_copy as ac
 from handhold.core import matching
 from handhold.core import private_matching as pm
 from handhold.discovery import private, services
-from handhold.discovery.models import Answer, PrivateMatch, PrivateRun
+from handhold.discovery.models import Answer, PrivateAnswersCopy, PrivateMatch, PrivateRun
 from handhold.together import services as together
 from handhold.together.state import journey_from_facts, stored_journey
 
@@ -365,3 +366,86 @@ def test_every_sentence_the_script_says_comes_from_the_page_in_its_language(clie
     for key, text in english.items():
         assert spanish[key] != text, key
         assert re.findall(r"\{\w+\}", spanish[key]) == re.findall(r"\{\w+\}", text), key
+
+
+# The locked copy, to continue on another device ------------------------------------------------
+
+COPY_PHRASE = "K3QZ8M2D7XTR4W9N6BHC1PVA"
+
+
+def _sealed(person, content, iv=b"\x01" * 12):
+    copy = ac.seal_copy(
+        content, phrase=COPY_PHRASE, person_id=person.public_id.hex, salt=b"\x02" * 16, iv=iv
+    )
+    return {"salt": copy.salt, "iv": copy.iv, "ciphertext": copy.ciphertext}
+
+
+def _post_copy(client, copy, based_on):
+    return client.post(
+        reverse("discovery:private_copy"),
+        json.dumps({"copy": copy, "based_on": based_on}),
+        content_type="application/json",
+    )
+
+
+def test_the_stored_copy_holds_no_item_id_and_no_answer(client_for, on):
+    asker, _partner = on
+    pack = default_pack()
+    answers = {f"{a.id}__{role}": "curious" for a in pack.activities for role in a.roles}
+    content = {"format": 1, "couple": "c", "since": "s", "packs": {pack.id: answers}}
+    response = _post_copy(client_for(asker), _sealed(asker, content), None)
+    assert response.status_code == 200 and response.json() == {"version": 1}
+    row = PrivateAnswersCopy.objects.get(person=asker)
+    stored = " ".join(str(v) for v in PrivateAnswersCopy.objects.values_list().get(pk=row.pk))
+    for activity in pack.activities:
+        assert activity.id not in stored
+    for word in ("yes", "curious", pack.id, COPY_PHRASE, COPY_PHRASE.lower()):
+        assert word not in stored
+    # Only the phrase opens it, and it holds what the browser sealed.
+    assert ac.open_copy(
+        ac.Copy(row.salt, row.iv, row.ciphertext), phrase=COPY_PHRASE, person_id=asker.public_id.hex
+    ) == json.loads(json.dumps(content))
+
+
+def test_a_plaintext_is_refused_never_stored(client_for, on):
+    asker, _partner = on
+    pack = default_pack()
+    plain = json.dumps({pack.activities[0].id: "yes"})
+    copy = {"salt": "00" * 16, "iv": "00" * 12, "ciphertext": plain}
+    response = _post_copy(client_for(asker), copy, None)
+    assert response.status_code == 400 and response.json()["error"] == "bad_ciphertext"
+    assert not PrivateAnswersCopy.objects.exists()
+
+
+def test_a_device_that_missed_a_newer_copy_cannot_overwrite_it(client_for, on):
+    asker, _partner = on
+    first, second = client_for(asker), client_for(asker)
+    assert _post_copy(first, _sealed(asker, {"n": 1}), None).json() == {"version": 1}
+    assert _post_copy(second, _sealed(asker, {"n": 2}, b"\x03" * 12), 1).json() == {"version": 2}
+    stale = _post_copy(first, _sealed(asker, {"n": 3}, b"\x04" * 12), 1)
+    assert stale.status_code == 409 and stale.json()["error"] == "copy_changed"
+    copy = first.get(reverse("discovery:private_copy")).json()["copy"]
+    assert copy["version"] == 2 and copy["iv"] == "03" * 12
+    assert client_for(asker).get(reverse("discovery:private_state")).json()["copy_version"] == 2
+
+
+def test_a_copy_is_its_persons_alone_and_goes_when_the_mode_does(
+    client_for, on, stranger, former_partner
+):
+    asker, partner = on
+    _post_copy(client_for(asker), _sealed(asker, {"n": 1}), None)
+    for person in (partner, stranger, former_partner):
+        assert client_for(person).get(reverse("discovery:private_copy")).json() == {"copy": None}
+    assert client_for(partner).post(reverse("discovery:private_copy_delete")).status_code == 200
+    assert PrivateAnswersCopy.objects.filter(person=asker).exists()  # not the partner's to delete
+    private.untick(person=partner)
+    assert not PrivateAnswersCopy.objects.exists()
+    refused = _post_copy(client_for(asker), _sealed(asker, {"n": 1}), None)
+    assert refused.status_code == 409 and refused.json()["error"] == "not_on"
+
+
+def test_stopping_the_copy_deletes_it_at_once(client_for, on):
+    asker, _partner = on
+    _post_copy(client_for(asker), _sealed(asker, {"n": 1}), None)
+    assert client_for(asker).post(reverse("discovery:private_copy_delete")).status_code == 200
+    assert not PrivateAnswersCopy.objects.exists()

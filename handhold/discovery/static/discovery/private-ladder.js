@@ -6,8 +6,13 @@
 // Answers are stored as plain JSON under a key naming the couple, the pack, this person (their
 // random public ids, never database keys) and the moment private mode came on, so switching the mode off and on starts afresh. Whoever can
 // open this browser can read them; clearing the browser's data loses them (and only them).
+//
+// A person may also keep a locked copy on the server, to continue on another device: sealed
+// here (private-copy.js) under a key from a phrase that never leaves the page; the key itself
+// is kept in this browser's IndexedDB, not extractable. See handhold/core/answers_copy.py.
 
 import { ClientRun, dst, openTokens, tokenText } from "./private-matching.js";
+import { SALT_BYTES, fromHex, newPhrase, normalisePhrase, openCopy, phraseKey, randomBytes, sealCopy, toHex } from "./private-copy.js";
 
 const root = document.getElementById("private-matching");
 const statusLine = document.getElementById("private-status");
@@ -21,7 +26,7 @@ const PREFIX = "handhold-private:";
 // (private_ladder.html renders them with gettext into a JSON block that is never executed).
 const STRINGS = JSON.parse(document.getElementById("private-strings").textContent);
 // The named refusals the server words itself, in the request's language (private.MESSAGES).
-const WORDED_BY_SERVER = new Set(["not_on", "run_in_progress", "run_limit", "not_now", "locked"]);
+const WORDED_BY_SERVER = new Set(["not_on", "run_in_progress", "run_limit", "not_now", "locked", "copy_changed"]);
 let state = null;
 
 /** STRINGS[key] with each {name} replaced by values[name]. */
@@ -68,12 +73,12 @@ function say(text) {
 }
 
 /** A refusal in words: the server's own for a named one, ours for anything else. */
-function refused(error) {
+function refused(error, sayIt = say) {
   const name = error.body && error.body.error;
-  if (WORDED_BY_SERVER.has(name) && error.body.message) say(error.body.message);
+  if (WORDED_BY_SERVER.has(name) && error.body.message) sayIt(error.body.message);
   else {
     console.warn("private matching:", error);
-    say(t("not_through"));
+    sayIt(t("not_through"));
   }
 }
 
@@ -81,9 +86,8 @@ function refused(error) {
 
 function fillLadder() {
   const answers = loadAnswers();
-  for (const [name, choice] of Object.entries(answers)) {
-    const input = ladder.querySelector(`input[type=radio][name="${CSS.escape(name)}"][value="${CSS.escape(choice)}"]`);
-    if (input) input.checked = true;
+  for (const input of ladder.querySelectorAll("input[type=radio]")) {
+    input.checked = Object.hasOwn(answers, input.name) && answers[input.name] === input.value;
   }
 }
 
@@ -99,7 +103,17 @@ ladder.addEventListener("change", async (event) => {
     state.matched = false;
     await send(root.dataset.changed).catch(() => {});
   }
-  say(t("saved"));
+  if (!lock) {
+    say(t("saved"));
+    return;
+  }
+  try {
+    await pushCopy();
+    say(t("copy_saved"));
+  } catch (error) {
+    console.warn("private matching, locked copy:", error);
+    say(error.body && error.body.error === "copy_changed" ? error.body.message : t("copy_not_saved"));
+  }
 });
 
 function myTokens() {
@@ -188,6 +202,7 @@ async function tick() {
     }
     const run = state.run;
     show(run);
+    syncCopy();
     if (run && run.status === "done" && previous && previous.public_id === run.public_id && previous.status !== "done") {
       window.location.assign(root.dataset.reveal);  // both browsers see "done" at the same poll
       return;
@@ -231,13 +246,233 @@ cancelButton.addEventListener("click", async () => {
   tick();
 });
 
+// --- The locked copy, to continue on another device ------------------------------------------
+
+const copyParts = Object.fromEntries(
+  ["none", "phrase", "phrase-text", "restore", "phrase-input", "open", "kept", "stop-area", "stop", "start", "status"]
+    .map((part) => [part, document.getElementById(`copy-${part}`)]),
+);
+let lock = null; // {key, salt, version}: this browser keeps the copy up to date when set
+let copyBusy = false;
+let pushing = null;
+let pushWanted = false;
+let phraseShown = false;
+
+function sayCopy(text) {
+  copyParts.status.textContent = text;
+}
+
+// The key lives in IndexedDB, which can keep a CryptoKey that cannot be read back out.
+function keyStore(mode, action) {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open("handhold-private", 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore("keys");
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const transaction = db.transaction("keys", mode);
+      const request = action(transaction.objectStore("keys"));
+      transaction.oncomplete = () => { db.close(); resolve(request.result); };
+      transaction.onerror = () => { db.close(); reject(transaction.error); };
+    };
+  });
+}
+const lockId = () => `${state.couple}:${state.me}`;
+const loadLock = () => keyStore("readonly", (store) => store.get(lockId()));
+const saveLock = () => keyStore("readwrite", (store) => store.put(lock, lockId()));
+
+async function forgetLock() {
+  lock = null;
+  phraseShown = false;
+  await keyStore("readwrite", (store) => store.delete(lockId())).catch(() => {});
+}
+
+/** Every pack's answers of this person, for this time the mode is on. */
+function everyAnswer() {
+  const prefix = `${PREFIX}${state.couple}:`;
+  const suffix = `:${state.me}:${state.since}`;
+  const packs = {};
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (key.startsWith(prefix) && key.endsWith(suffix)) {
+      try {
+        packs[key.slice(prefix.length, -suffix.length)] = JSON.parse(localStorage.getItem(key)) || {};
+      } catch {
+        // an unreadable entry is left out
+      }
+    }
+  }
+  return { format: 1, couple: state.couple, since: state.since, packs };
+}
+
+/** Put a copy's answers into this browser; false when it is from another time. */
+function takeAnswers(content) {
+  if (!content || content.couple !== state.couple || content.since !== state.since) return false;
+  for (const [pack, answers] of Object.entries(content.packs || {})) {
+    localStorage.setItem(`${PREFIX}${state.couple}:${pack}:${state.me}:${state.since}`, JSON.stringify(answers));
+  }
+  fillLadder();
+  return true;
+}
+
+async function fetchCopy() {
+  const response = await fetch(root.dataset.copy, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(String(response.status));
+  return (await response.json()).copy;
+}
+
+/** Seal this browser's answers and send them; one at a time, the latest answers last. */
+function pushCopy() {
+  pushWanted = true;
+  if (!pushing) {
+    pushing = (async () => {
+      while (pushWanted && lock) {
+        pushWanted = false;
+        const sealed = await sealCopy(everyAnswer(), { key: lock.key, salt: lock.salt, personId: state.me });
+        const body = await send(root.dataset.copy, { copy: sealed, based_on: lock.version });
+        lock.version = body.version;
+        state.copy_version = body.version;
+        await saveLock();
+      }
+    })().finally(() => {
+      pushing = null;
+    });
+  }
+  return pushing;
+}
+
+/** Keep this browser in step with the copy: a newer one from another device is brought here;
+ * a copy that is gone, or was started afresh elsewhere, ends this browser's part in it. */
+async function syncCopy() {
+  if (copyBusy || pushing) return;
+  copyBusy = true;
+  try {
+    if (state.copy_version === null) {
+      if (lock) await forgetLock();
+    } else if (lock && state.copy_version !== lock.version && !ladder.disabled) {
+      const copy = await fetchCopy();
+      if (!copy || copy.salt !== toHex(lock.salt)) {
+        await forgetLock();
+      } else if (copy.version !== lock.version) {
+        if (takeAnswers(await openCopy(copy, { key: lock.key, personId: state.me }))) {
+          lock.version = copy.version;
+          await saveLock();
+          sayCopy(t("copy_pulled"));
+        }
+      }
+    }
+  } catch (error) {
+    console.warn("private matching, locked copy:", error);
+  } finally {
+    copyBusy = false;
+    showCopy();
+  }
+}
+
+function showCopy() {
+  const exists = state.copy_version !== null;
+  copyParts.none.hidden = exists;
+  copyParts.restore.hidden = !exists || Boolean(lock);
+  copyParts.kept.hidden = !(exists && lock);
+  copyParts.phrase.hidden = !(exists && lock && phraseShown);
+  copyParts["stop-area"].hidden = !exists;
+  copyParts.open.disabled = ladder.disabled; // answers wait while a run is going
+}
+
+copyParts.start.addEventListener("click", async () => {
+  if (copyBusy) return;
+  copyBusy = true;
+  sayCopy(t("copy_working"));
+  try {
+    const phrase = newPhrase();
+    const salt = randomBytes(SALT_BYTES);
+    lock = { key: await phraseKey(normalisePhrase(phrase), salt), salt, version: null };
+    await pushCopy();
+    copyParts["phrase-text"].textContent = phrase;
+    phraseShown = true;
+    sayCopy("");
+  } catch (error) {
+    await forgetLock();
+    refused(error, sayCopy);
+  } finally {
+    copyBusy = false;
+    showCopy();
+  }
+});
+
+async function bringAnswersHere() {
+  if (copyBusy || ladder.disabled) return;
+  const phrase = normalisePhrase(copyParts["phrase-input"].value);
+  if (!phrase) {
+    sayCopy(t("copy_not_a_phrase"));
+    return;
+  }
+  copyBusy = true;
+  sayCopy(t("copy_working"));
+  try {
+    const copy = await fetchCopy();
+    if (!copy) {
+      state.copy_version = null;
+      sayCopy("");
+      return;
+    }
+    const salt = fromHex(copy.salt);
+    const key = await phraseKey(phrase, salt);
+    let content;
+    try {
+      content = await openCopy(copy, { key, personId: state.me });
+    } catch {
+      sayCopy(t("copy_wrong_phrase"));
+      return;
+    }
+    const before = JSON.stringify(loadAnswers());
+    if (!takeAnswers(content)) {
+      sayCopy(t("copy_from_before"));
+      return;
+    }
+    lock = { key, salt, version: copy.version };
+    state.copy_version = copy.version;
+    await saveLock();
+    copyParts["phrase-input"].value = "";
+    if (state.matched && JSON.stringify(loadAnswers()) !== before) {
+      state.matched = false; // as after any change of answers: the match is found again
+      await send(root.dataset.changed).catch(() => {});
+    }
+    sayCopy(t("copy_restored"));
+  } catch (error) {
+    refused(error, sayCopy);
+  } finally {
+    copyBusy = false;
+    showCopy();
+  }
+}
+
+copyParts.open.addEventListener("click", bringAnswersHere);
+copyParts["phrase-input"].addEventListener("keydown", (event) => {
+  if (event.key === "Enter") bringAnswersHere();
+});
+
+copyParts.stop.addEventListener("click", async () => {
+  try {
+    await send(root.dataset.copyDelete);
+    await forgetLock();
+    state.copy_version = null;
+    sayCopy(t("copy_stopped"));
+  } catch (error) {
+    refused(error, sayCopy);
+  }
+  showCopy();
+});
+
 async function begin() {
   state = await (await fetch(root.dataset.state, { credentials: "same-origin" })).json();
   if (!state.on) return;
   forgetOldAnswers();
   fillLadder();
+  lock = (await loadLock().catch(() => null)) || null;
   root.hidden = false;
   show(state.run);
+  await syncCopy();
   setInterval(tick, 1500);
 }
 
