@@ -17,6 +17,7 @@ from handhold.core import answers_copy as ac
 from handhold.core.recovery_codes import normalise_recovery_code
 from handhold.discovery.models import PrivateAnswersCopy
 from tests.browser.steps import PASSPHRASE, pair, sign_up
+from tests.browser.test_every_page import AXE, AXE_TAGS, PHONE, RUN_AXE, SMALL_TARGETS
 
 ALEX = {
     ("buttock-massage", "give"): "yes",
@@ -134,6 +135,16 @@ def test_answers_follow_alex_to_a_second_device_by_the_phrase_alone(open_page):
     pack = default_pack()
     assert content["packs"][pack.id] == {f"{i}__{r}": c for (i, r), c in answers.items()}
     assert row.version == 3
+
+    # The page as a third device sees it (the phrase asked for) passes axe, and every control
+    # is large enough for a finger.
+    third = open_page(bypass_csp=True, **PHONE)  # only so that axe can be injected
+    _log_in(third, "alex")
+    _ladder(third)
+    third.get_by_label("Your phrase").wait_for(state="visible")
+    third.add_script_tag(content=AXE)
+    assert third.evaluate(RUN_AXE, AXE_TAGS) == []
+    assert third.evaluate(SMALL_TARGETS) == []
 
     # Stopping the copy deletes it, and device one stops keeping it too.
     second.get_by_role("button", name="Stop keeping a copy").click()
