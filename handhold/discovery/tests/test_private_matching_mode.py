@@ -449,3 +449,12 @@ def test_stopping_the_copy_deletes_it_at_once(client_for, on):
     _post_copy(client_for(asker), _sealed(asker, {"n": 1}), None)
     assert client_for(asker).post(reverse("discovery:private_copy_delete")).status_code == 200
     assert not PrivateAnswersCopy.objects.exists()
+
+
+def test_the_export_holds_ones_own_sealed_copy_and_never_the_partners(client_for, on):
+    asker, partner = on
+    _post_copy(client_for(asker), _sealed(asker, {"n": 1}), None)
+    mine = services.export_for(asker)["private_answers_copy"]
+    row = PrivateAnswersCopy.objects.get(person=asker)
+    assert (mine["salt"], mine["iv"], mine["ciphertext"]) == (row.salt, row.iv, row.ciphertext)
+    assert services.export_for(partner)["private_answers_copy"] is None
