@@ -4,8 +4,9 @@
 // at the end, the mutual tokens, which the server stores only if both browsers agree.
 //
 // Answers are stored as plain JSON under a key naming the couple, the pack, this person (their
-// random public ids, never database keys) and the moment private mode came on, so switching the mode off and on starts afresh. Whoever can
-// open this browser can read them; clearing the browser's data loses them (and only them).
+// random public ids, never database keys) and the moment private mode came on, so switching the
+// mode off and on starts afresh. Whoever can open this browser can read them; clearing the
+// browser's data loses them (and only them).
 //
 // A person may also keep a locked copy on the server, to continue on another device: sealed
 // here (private-copy.js) under a key from a phrase that never leaves the page; the key itself
@@ -28,12 +29,12 @@ const STRINGS = JSON.parse(document.getElementById("private-strings").textConten
 // The named refusals the server words itself, in the request's language (private.MESSAGES).
 const WORDED_BY_SERVER = new Set(["not_on", "run_in_progress", "run_limit", "not_now", "locked", "copy_changed"]);
 let state = null;
+let busy = false;
 
 /** STRINGS[key] with each {name} replaced by values[name]. */
 function t(key, values = {}) {
   return STRINGS[key].replace(/\{(\w+)\}/g, (mark, name) => (name in values ? String(values[name]) : mark));
 }
-let busy = false;
 
 const storeKey = () => `${PREFIX}${state.couple}:${state.pack}:${state.me}:${state.since}`;
 
