@@ -23,7 +23,7 @@ from handhold.pages.ratelimits import TOO_MANY, limit
 @login_required
 @require_http_methods(["GET", "POST"])
 def is_it_you(request):
-    pack = current_pack()
+    pack = current_pack(request.user)
     questions = services.talk_questions(pack)
     if request.method == "POST":
         form = JournalForm(request.POST, pack=pack, questions=questions)
@@ -60,7 +60,7 @@ def _planner_context(request, pack, form, analysis=None):
 @require_http_methods(["GET", "POST"])
 @limit("pressure_check", key="user")
 def plan(request):
-    pack = current_pack()
+    pack = current_pack(request.user)
     if request.method == "POST":
         form = DraftForm(request.POST)
         if getattr(request, "limited", False):
@@ -100,7 +100,7 @@ def plan(request):
 @require_http_methods(["GET", "POST"])
 @limit("pressure_check", key="user")
 def invite(request):
-    pack = current_pack()
+    pack = current_pack(request.user)
     partner = partner_of(request.user)
     form = InviteForm(request.POST if request.method == "POST" else None)
     analysis = None
@@ -161,6 +161,6 @@ def answer(request, public_id: UUID):
 @login_required
 @require_POST
 def reopen(request):
-    services.reopen_topic(recipient=request.user, pack=current_pack())
+    services.reopen_topic(recipient=request.user, pack=current_pack(request.user))
     messages.success(request, _("The topic is open again. Your partner may invite you to talk."))
     return redirect("conversation:invite")

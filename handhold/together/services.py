@@ -163,7 +163,7 @@ def reached_level(plan: SessionPlan, pack: Pack) -> int:
 def halts_of(user: User) -> list[Halt]:
     if user.couple_id is None:
         return []
-    return list(Halt.objects.filter(couple_id=user.couple_id))
+    return list(Halt.objects.filter(couple_id=user.couple_id).select_related("plan"))
 
 
 @dataclass(frozen=True)
@@ -228,7 +228,9 @@ def pacing_for(*, user: User, pack: Pack, mutual: frozenset[Token] | None = None
     my_halts = ()
     if mine.holds_back_from is not None:
         my_halts = tuple(
-            h for h in halts_of(user) if h.held_by_id == user.pk and h.opened_at is None
+            h
+            for h in halts_of(user)
+            if h.held_by_id == user.pk and h.opened_at is None and h.plan.pack_id == pack.id
         )
     after = shared.ceiling_after_history
     return Pacing(

@@ -303,7 +303,7 @@ def test_rebuilding_repairs_a_row_changed_by_hand(asker, partner):
 
 # The data migration --------------------------------------------------------------------------
 
-FILLED = [("together", "0005_fill_journeys")]
+FILLED = [("together", "0006_fill_journeys_by_topic")]
 BEFORE_FILL = [("together", "0004_public_ids")]
 
 
@@ -326,7 +326,7 @@ def test_the_data_migration_fills_the_rows_of_couples_paired_before(before_fill,
     _pair(alex, blake)
     discovery.mark_finished(person=alex, pack=PACK)
     discovery.mark_finished(person=blake, pack=PACK)
-    couples.record_talk_confirmation(user=alex)
+    couples.record_talk_confirmation(user=alex, pack_id=default_pack().id)
     couples.pause_everything(user=blake)
     expected = journey_from_facts(alex.couple_id)
     CoupleJourney.objects.all().delete()  # as it was: the facts, and no rows
