@@ -122,6 +122,23 @@ def journey_of(user: User) -> PersonJourney | None:
     return next(iter(rows), None)
 
 
+def journey_of_request(request) -> PersonJourney | None:
+    """`journey_of(request.user)`, read once per request: the page and the navigation's quiet
+    dot (together.waiting.context) share the one query. For drawing a page: every view that
+    changes a fact the row summarises redirects before drawing, so nothing drawn reads a row
+    older than the request's own writes."""
+    try:
+        return request._journey_side
+    except AttributeError:
+        request._journey_side = journey_of(request.user)
+        return request._journey_side
+
+
+def note_private_matching(*, couple_id: int, on: bool) -> None:
+    """Whether private matching is on for the couple (both have ticked it)."""
+    CoupleJourney.objects.filter(couple_id=couple_id).update(private_matching=on)
+
+
 def note_talk_confirmations(*, couple_id: int) -> None:
     """Copy "we talked" into the couple's row: who said it first, and when it counted."""
     lock_journey(couple_id)

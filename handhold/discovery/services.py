@@ -175,9 +175,13 @@ def mark_finished(*, person: User, pack: Pack) -> None:
     )
 
 
-def has_finished(*, person: User, pack: Pack) -> bool:
+def has_finished(*, person: User, pack: Pack, side=None) -> bool:
+    """Whether this person marked their answers finished. With `side`, their journey row
+    already read for the page (couples.journey_of), no query: it lists their finished packs."""
     if person.couple_id is None:
         return False
+    if side is not None:
+        return pack.id in side.finished_packs
     return FinishedAnswering.objects.filter(
         couple_id=person.couple_id, person=person, pack_id=pack.id
     ).exists()
@@ -223,24 +227,29 @@ def _finished_in_couple(viewer: User, pack: Pack) -> dict[int, int]:
     }
 
 
-def reveal_state(*, viewer: User, pack: Pack) -> Literal["not_paired", "waiting", "revealed"]:
-    """The reveal's state alone, for pages that only say where the couple stands."""
+def reveal_state(
+    *, viewer: User, pack: Pack, side=None
+) -> Literal["not_paired", "waiting", "revealed"]:
+    """The reveal's state alone, for pages that only say where the couple stands. `side`: as
+    for `reveal_for`."""
     if not viewer.is_paired:
         return "not_paired"
-    if private.is_on(viewer):
+    if private.is_on(viewer, side=side):
         return _private_reveal(viewer, pack).state
     return "revealed" if len(_finished_in_couple(viewer, pack)) == 2 else "waiting"
 
 
-def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
+def reveal_for(*, viewer: User, pack: Pack, side=None) -> Reveal:
     """What `viewer` may see of the couple's mutual interest, and nothing more.
 
     Until both have marked their answers finished, the answer is 'waiting', computed without
     reading the partner's answers at all, so nothing about them can show through.
+    `side`, the viewer's journey row when the page has read it, says whether private matching
+    is on without asking again.
     """
     if not viewer.is_paired:
         return Reveal(state="not_paired")
-    if private.is_on(viewer):
+    if private.is_on(viewer, side=side):
         return _private_reveal(viewer, pack)
     finished = _finished_in_couple(viewer, pack)
     i_have_finished = viewer.pk in finished
