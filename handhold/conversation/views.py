@@ -14,7 +14,7 @@ from handhold.conversation import services
 from handhold.conversation.forms import AnswerForm, DraftForm, InviteForm
 from handhold.conversation.models import TalkInvitation
 from handhold.core.conversation import STYLES, build_outline
-from handhold.couples.services import partner_of
+from handhold.couples import services as couples
 from handhold.discovery import services as discovery
 from handhold.discovery.forms import JournalForm
 from handhold.pages.ratelimits import TOO_MANY, limit
@@ -101,7 +101,6 @@ def plan(request):
 @limit("pressure_check", key="user")
 def invite(request):
     pack = current_pack()
-    partner = partner_of(request.user)
     form = InviteForm(request.POST if request.method == "POST" else None)
     analysis = None
     status = 200
@@ -128,15 +127,18 @@ def invite(request):
                     ),
                 )
                 return redirect("conversation:invite")
-    state, may_invite = services.invitation_standing(sender=request.user, pack=pack)
+    # This person's journey row, shared with the navigation: the pause, and whether an
+    # invitation waits for them, without a query of their own.
+    side = couples.journey_of_request(request)
+    state, may_invite = services.invitation_standing(sender=request.user, pack=pack, side=side)
     context = {
         "form": form,
-        "partner": partner,
+        "paired": request.user.is_paired,
         "analysis": analysis,
         "text": form.data.get("message", "") if form.is_bound else "",
         "state": state,
         "may_invite": may_invite,
-        "received": services.pending_invitation_for(recipient=request.user, pack=pack),
+        "received": services.pending_invitation_for(recipient=request.user, pack=pack, side=side),
     }
     return render(request, "conversation/invite.html", context, status=status)
 
