@@ -4,6 +4,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from handhold.core.conversation import STYLES, build_outline
 from handhold.couples import services as couples
 from handhold.discovery import services as discovery
 from handhold.discovery.forms import JournalForm
-from handhold.pages.ratelimits import TOO_MANY, limit
+from handhold.pages.ratelimits import TOO_MANY, count_try, limit
 
 
 @login_required
@@ -58,23 +59,27 @@ def _planner_context(request, pack, form, analysis=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@limit("pressure_check", key="user")
 def plan(request):
     pack = current_pack()
     if request.method == "POST":
         form = DraftForm(request.POST)
-        if getattr(request, "limited", False):
-            form.is_valid()
+        valid = form.is_valid()
+        # Every POST counts as a try, as with `limit`; the count and the saved words are one
+        # transaction, so one commit (one flush of the database's log) where there were two.
+        with transaction.atomic():
+            limited = count_try(request, "pressure_check", key="user")
+            if valid and not limited:
+                services.save_draft(
+                    author=request.user,
+                    pack=pack,
+                    style=form.cleaned_data["style"],
+                    text=form.cleaned_data["text"],
+                )
+        if limited:
             form.add_error(None, TOO_MANY)
             context = _planner_context(request, pack, form)
             return render(request, "conversation/plan.html", context, status=429)
-        if form.is_valid():
-            services.save_draft(
-                author=request.user,
-                pack=pack,
-                style=form.cleaned_data["style"],
-                text=form.cleaned_data["text"],
-            )
+        if valid:
             analysis = services.analyse(text=form.cleaned_data["text"], pack=pack)
             context = _planner_context(request, pack, form, analysis)
             if request.headers.get("X-Requested-With") == "handhold-check":
