@@ -168,8 +168,12 @@ def seed(couples: int, log) -> list:
                 # opened one at a time.
                 opened.append(OpenedLevel(person=person, pack_id=pack.id, level=5))
             talked += [
+                # "We talked" is kept by topic: about the default pack, every couple's topic.
                 TalkConfirmation(
-                    couple_id=a.couple_id, person=person, confirmed_at=now - timedelta(days=10)
+                    couple_id=a.couple_id,
+                    person=person,
+                    pack_id=pack.id,
+                    confirmed_at=now - timedelta(days=10),
                 )
                 for person in (a, b)
             ]

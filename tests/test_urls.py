@@ -24,6 +24,7 @@ PRIVATE_GET = [
     "together:journey",
     "together:prepare",
     "together:sessions",
+    "together:topic",
     "conversation:is_it_you",
     "conversation:plan",
     "conversation:invite",
@@ -61,6 +62,9 @@ PRIVATE_POST_ONLY = [
     "together:move_on",
     "together:finish",
     "together:open_again",
+    "together:suggest_topic",
+    "together:answer_topic",
+    "together:withdraw_topic",
     "notice:delete",
     "discovery:private_open_level",
     "discovery:private_changed",
@@ -89,6 +93,8 @@ URL_KWARGS = {
     "together:move_on": {"public_id": SOME_ID},
     "together:finish": {"public_id": SOME_ID},
     "together:open_again": {"public_id": SOME_ID},
+    "together:answer_topic": {"public_id": SOME_ID},
+    "together:withdraw_topic": {"public_id": SOME_ID},
     "notice:delete": {"public_id": SOME_ID},
     "discovery:private_run": {"public_id": SOME_ID},
     "discovery:private_run_post": {"public_id": SOME_ID},
@@ -96,16 +102,19 @@ URL_KWARGS = {
 }
 # The kind of object each of those URLs names (a session plan unless said here), and who may
 # act on it: the asker for plans and Notice entries, the partner for the invitation the asker
-# sent and for the halt the partner said.
+# sent, for the halt the partner said, and for answering the topic the asker suggested (which
+# the asker alone may take back).
 OBJECT_KIND = {
     "conversation:answer": "invitation",
     "together:open_again": "halt",
+    "together:answer_topic": "suggestion",
+    "together:withdraw_topic": "suggestion",
     "notice:delete": "entry",
     "discovery:private_run": "run",
     "discovery:private_run_post": "run",
     "discovery:private_run_cancel": "run",
 }
-OWNER = {"invitation": "partner", "halt": "partner"}
+OWNER = {"invitation": "partner", "halt": "partner", "suggestion": "partner"}
 
 
 def url(name: str) -> str:
@@ -174,6 +183,7 @@ OBJECT_URLS = ["together:session", "together:debrief", "discovery:private_run"] 
 def objects(asker, partner):
     """One object of each kind that a URL names, all of Alex and Blake's."""
     from handhold.conversation.models import TalkInvitation
+    from handhold.couples.models import TopicSuggestion
     from handhold.discovery.models import PrivateRun
     from handhold.notice.services import log_reaction
     from handhold.together.models import Halt, SessionPlan
@@ -194,6 +204,9 @@ def objects(asker, partner):
         "halt": Halt.objects.create(
             couple_id=asker.couple_id, plan=plan, why="stop", level=3, held_by=partner
         ),
+        "suggestion": TopicSuggestion.objects.create(
+            couple_id=asker.couple_id, suggested_by=asker, pack_id="toys-together"
+        ),
         "run": PrivateRun.objects.create(couple_id=asker.couple_id, pack_id="anal-play", number=1),
         "entry": log_reaction(
             author=asker, pack=default_pack(), reaction="uneasy", note="Only Alex may read this."
@@ -213,6 +226,8 @@ def _nothing_changed(objects):
     assert NoticeEntry.objects.filter(pk=objects["entry"].pk).exists()
     objects["run"].refresh_from_db()
     assert objects["run"].status == "round_one"
+    objects["suggestion"].refresh_from_db()
+    assert objects["suggestion"].answer == "" and not objects["suggestion"].withdrawn
 
 
 def _try(client, name, path):

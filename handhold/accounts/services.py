@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import Couple, Invitation, Session, User
 from handhold.accounts.sessions import forget_cached_copies
+from handhold.content.registry import default_pack
 from handhold.core import invitations as codes
 from handhold.core import recovery_codes, usernames
 from handhold.couples.services import journey_begin, partner_of
@@ -204,7 +205,12 @@ def join_with_code(*, user: User, code: str) -> Couple:
         raise PairingError(CODE_DOES_NOT_WORK)
     couple = Couple.objects.create(joined_by=user)
     User.objects.filter(pk__in=[user.pk, inviter.pk]).update(couple=couple)
-    journey_begin(couple_id=couple.pk, paired_since=couple.created_at, people=[inviter.pk, user.pk])
+    journey_begin(
+        couple_id=couple.pk,
+        paired_since=couple.created_at,
+        people=[inviter.pk, user.pk],
+        topic=default_pack().id,
+    )
     # Both are paired now, so neither may keep an invitation open.
     Invitation.objects.filter(inviter__in=[user.pk, inviter.pk]).delete()
     return couple
@@ -279,6 +285,7 @@ EXPORT_SECTIONS = [
     "handhold.notice.services.export_for",
     "handhold.conversation.services.export_for",
     "handhold.together.services.export_for",
+    "handhold.together.topics.export_for",
 ]
 
 

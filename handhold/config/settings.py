@@ -334,8 +334,14 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Content packs: the default pack ships with Handhold; an educator adds more by listing their
 # folders here, separated by the system's path separator (":" on Linux), without touching code.
 HANDHOLD_DEFAULT_PACK = PACKAGE_DIR / "content" / "packs" / "anal-play"
+# Unset, it is the second pack that ships with Handhold, "Toys together"; set it empty to serve
+# the default pack alone.
 HANDHOLD_EXTRA_PACKS = [
-    Path(p) for p in os.environ.get("HANDHOLD_CONTENT_PACKS", "").split(os.pathsep) if p.strip()
+    Path(p)
+    for p in os.environ.get(
+        "HANDHOLD_CONTENT_PACKS", str(PACKAGE_DIR / "content" / "packs" / "toys-together")
+    ).split(os.pathsep)
+    if p.strip()
 ]
 
 HANDHOLD_INVITATION_LIFETIME = timedelta(hours=24)

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from handhold.core.packs import Pack, load_pack, load_packs
+from handhold.couples.services import topic_of
 
 
 def configured_folders() -> list[Path]:
@@ -75,9 +76,21 @@ def pack_for(language: str | None, pack_id: str | None = None) -> Pack:
     return packs.get((primary.id, primary.manifest.language), primary)
 
 
-def current_pack() -> Pack:
-    """The default pack in the active language: the request's, under LocaleMiddleware."""
-    return pack_for(get_language())
+def current_pack(user=None) -> Pack:
+    """The pack a page is about, in the active language (the request's, under
+    LocaleMiddleware): the topic `user`'s couple chose together, or the default pack for
+    someone unpaired. The one place views learn which pack they serve.
+
+    A topic whose pack is no longer installed falls back to the default pack: nothing of the
+    couple's is lost, it waits under the topic's id until the pack comes back."""
+    paired = user is not None and user.is_authenticated
+    return pack_named(topic_of(user) if paired else None)
+
+
+def pack_named(pack_id: str | None) -> Pack:
+    """The pack `pack_id` in the active language (a session plan's, say); the default pack
+    when it is None or no longer installed."""
+    return pack_for(get_language(), pack_id if pack_id in all_packs() else None)
 
 
 def clear() -> None:

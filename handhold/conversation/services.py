@@ -258,7 +258,7 @@ def confirm_we_talked(*, user: User, pack: Pack) -> bool:
     was recorded."""
     if not may_confirm_we_talked(user=user, pack=pack):
         return False
-    couples.record_talk_confirmation(user=user)
+    couples.record_talk_confirmation(user=user, pack_id=pack.id)
     return True
 
 

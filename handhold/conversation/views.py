@@ -24,7 +24,7 @@ from handhold.pages.ratelimits import TOO_MANY, count_try, limit
 @login_required
 @require_http_methods(["GET", "POST"])
 def is_it_you(request):
-    pack = current_pack()
+    pack = current_pack(request.user)
     questions = services.talk_questions(pack)
     if request.method == "POST":
         form = JournalForm(request.POST, pack=pack, questions=questions)
@@ -60,7 +60,11 @@ def _planner_context(request, pack, form, analysis=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan(request):
-    pack = current_pack()
+    if request.headers.get("X-Requested-With") != "handhold-check":
+        # The whole page draws the navigation, which reads this row: read first, it brings
+        # the couple's topic with it (current_pack). A live check alone asks only the topic.
+        couples.journey_of_request(request)
+    pack = current_pack(request.user)
     if request.method == "POST":
         form = DraftForm(request.POST)
         valid = form.is_valid()
@@ -105,7 +109,10 @@ def plan(request):
 @require_http_methods(["GET", "POST"])
 @limit("pressure_check", key="user")
 def invite(request):
-    pack = current_pack()
+    # This person's journey row, shared with the navigation, read first: it brings the
+    # couple's topic (current_pack), the pause and whether an invitation waits for them.
+    side = couples.journey_of_request(request)
+    pack = current_pack(request.user)
     form = InviteForm(request.POST if request.method == "POST" else None)
     analysis = None
     status = 200
@@ -132,9 +139,6 @@ def invite(request):
                     ),
                 )
                 return redirect("conversation:invite")
-    # This person's journey row, shared with the navigation: the pause, and whether an
-    # invitation waits for them, without a query of their own.
-    side = couples.journey_of_request(request)
     state, may_invite = services.invitation_standing(sender=request.user, pack=pack, side=side)
     context = {
         "form": form,
@@ -168,6 +172,6 @@ def answer(request, public_id: UUID):
 @login_required
 @require_POST
 def reopen(request):
-    services.reopen_topic(recipient=request.user, pack=current_pack())
+    services.reopen_topic(recipient=request.user, pack=current_pack(request.user))
     messages.success(request, _("The topic is open again. Your partner may invite you to talk."))
     return redirect("conversation:invite")

@@ -19,6 +19,11 @@ so that a newcomer can read them top to bottom and the services only ask. The ru
    (`talk_confirmed_at`, `settle_until`).
 6. **Why a proposal cannot be made now**, in one order, as a named reason
    (`why_no_proposal`).
+7. **A topic changes only when both say yes.** A suggestion of another topic is an invitation
+   like any other: three equal answers, the same cool-offs, one waiting at a time, none while
+   paused or while a session plan is open (`why_no_topic_suggestion`, `chosen_topic`). Each
+   topic keeps its own answers, talk, sessions and pace; a red's cooling period holds across
+   them all, so that changing topic is never a way round it.
 
 Levels run from 1 (a compliment) to 5 (the most intense). Nothing here imports Django: these
 are tested in milliseconds, without a database (handhold/core/tests/test_consent.py).
@@ -257,4 +262,54 @@ def why_no_proposal(state: CoupleState, *, now: datetime, settle_days: int) -> s
         return "cooling"
     if state.session_open:
         return "session_open"
+    return None
+
+
+# 7. A topic changes only when both say yes ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicAnswer:
+    """One answered suggestion of a topic, as the rules need it."""
+
+    topic: str
+    answer: str  # "yes", "not_now" or "not_for_me"
+    answered_at: datetime
+
+
+def chosen_topic(answers: Iterable[TopicAnswer], *, default: str) -> str:
+    """The couple's topic: the one of the latest suggestion both agreed to, else the default."""
+    agreed = [a for a in answers if a.answer == "yes"]
+    return max(agreed, key=lambda a: a.answered_at).topic if agreed else default
+
+
+@dataclass(frozen=True)
+class TopicState:
+    """What decides whether one partner may suggest a topic now. Nothing in it is the other
+    partner's private answer: how a suggestion was turned down reaches the rules only as the
+    moment the suggester may ask again."""
+
+    paired: bool
+    paused: bool
+    session_open: bool
+    suggestion_waiting: bool
+    current_topic: str
+    resting_until: datetime | None  # this suggester's cool-off for the topic, if any
+
+
+def why_no_topic_suggestion(state: TopicState, topic: str, *, now: datetime) -> str | None:
+    """None when `topic` may be suggested now; otherwise the first reason's name. None of the
+    reasons counts down, and "Not now" and "Not for me" read the same ("resting")."""
+    if not state.paired:
+        return "not_paired"
+    if state.paused:
+        return "paused"
+    if topic == state.current_topic:
+        return "already_chosen"
+    if state.suggestion_waiting:
+        return "one_at_a_time"
+    if state.session_open:
+        return "session_open"
+    if state.resting_until is not None and now < state.resting_until:
+        return "resting"
     return None

@@ -1,9 +1,11 @@
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 # The couple is named by its label ("accounts.Couple"), not imported: every stage, accounts
 # too, builds on this app, and this app on none of them.
@@ -22,20 +24,53 @@ class Pause(models.Model):
 
 
 class TalkConfirmation(models.Model):
-    """One partner says "we talked". It takes both: the talk counts, and the settle clock
-    starts, at the second confirmation (core.consent.talk_confirmed_at)."""
+    """One partner says "we talked" about a topic. It takes both: the talk counts, and the
+    settle clock starts, at the second confirmation (core.consent.talk_confirmed_at)."""
 
     couple = models.ForeignKey(COUPLE, on_delete=models.CASCADE, related_name="talk_confirmations")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # The topic talked about: a talk about one topic is not a talk about another.
+    pack_id = models.CharField(max_length=64)
     confirmed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["couple", "person"], name="one_confirmation_each")
+            models.UniqueConstraint(
+                fields=["couple", "person", "pack_id"], name="one_confirmation_each_per_topic"
+            )
         ]
 
     def __str__(self) -> str:
         return f"Talk confirmation {self.pk}"
+
+
+class TopicSuggestion(models.Model):
+    """One partner suggests exploring another topic (an installed content pack). It becomes
+    the couple's topic only when the other says yes: a suggestion is an invitation like any
+    other, with the same three equal answers, the same cool-offs after "Not now" and "Not for
+    me", and the same neutral words for the one who suggested, whichever no was given."""
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("Yes, let's explore it")
+        NOT_NOW = "not_now", _("Not now")
+        NOT_FOR_ME = "not_for_me", _("Not for me")
+
+    couple = models.ForeignKey(COUPLE, on_delete=models.CASCADE, related_name="topic_suggestions")
+    # What a URL calls it: random, so that it says nothing of how many there are.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    suggested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    pack_id = models.CharField(max_length=64)
+    suggested_at = models.DateTimeField(default=timezone.now)
+    answer = models.CharField(max_length=12, choices=Answer.choices, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    # Taken back by the one who suggested it, before an answer: as if never sent.
+    withdrawn = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-suggested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Topic suggestion {self.pk}"
 
 
 class CoupleJourney(models.Model):
@@ -56,6 +91,14 @@ class CoupleJourney(models.Model):
         COUPLE, on_delete=models.CASCADE, primary_key=True, related_name="journey"
     )
     paired_since = models.DateTimeField()
+    # The pack the couple explores now ("" for the installation's default pack): the latest
+    # suggestion both agreed to. Every field below that is not keyed by pack is this topic's.
+    topic = models.CharField(max_length=64, blank=True)
+    # Who suggested another topic, while the suggestion waits for the other's answer. How it
+    # was answered never comes here: a yes shows as the topic, a no as nothing at all.
+    topic_suggested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # The packs whose reveal is open: both partners marked their answers finished. One mark
     # alone is not here; it is its person's (`PersonJourney.finished_packs`).
     revealed_packs = models.JSONField(default=list)

@@ -64,27 +64,30 @@ def resume(*, user: User) -> bool:
 # "We talked" ---------------------------------------------------------------------------------
 
 
-def talk_confirmations(user: User) -> dict[int, datetime]:
-    """Who in the couple has confirmed "we talked", and when: person id -> moment."""
+def talk_confirmations(user: User, pack_id: str) -> dict[int, datetime]:
+    """Who in the couple has confirmed "we talked" about this topic, and when."""
     if user.couple_id is None:
         return {}
-    rows = TalkConfirmation.objects.filter(couple_id=user.couple_id)
+    rows = TalkConfirmation.objects.filter(couple_id=user.couple_id, pack_id=pack_id)
     return dict(rows.values_list("person_id", "confirmed_at"))
 
 
-def talk_confirmed_at(user: User) -> datetime | None:
-    """When the couple's talk counts as had: the second confirmation, or None."""
-    return consent.talk_confirmed_at(talk_confirmations(user))
+def talk_confirmed_at(user: User, pack_id: str) -> datetime | None:
+    """When the couple's talk about this topic counts as had: the second confirmation."""
+    return consent.talk_confirmed_at(talk_confirmations(user, pack_id))
 
 
-def record_talk_confirmation(*, user: User) -> None:
-    """Record this person's "we talked" once; a second click changes nothing. Whether they may
-    say it now is the Talk stage's to decide (conversation.services.confirm_we_talked)."""
+def record_talk_confirmation(*, user: User, pack_id: str) -> None:
+    """Record this person's "we talked" about a topic once; a second click changes nothing.
+    Whether they may say it now is the Talk stage's to decide
+    (conversation.services.confirm_we_talked)."""
     if user.couple_id is None:
         return
     try:
         with transaction.atomic():
-            TalkConfirmation.objects.get_or_create(couple_id=user.couple_id, person=user)
+            TalkConfirmation.objects.get_or_create(
+                couple_id=user.couple_id, person=user, pack_id=pack_id
+            )
     except IntegrityError:
         pass  # the same person, twice at once: one confirmation is kept
     with transaction.atomic():
@@ -99,9 +102,12 @@ def record_talk_confirmation(*, user: User) -> None:
 # (handhold.together.state), which can read every stage.
 
 
-def journey_begin(*, couple_id: int, paired_since: datetime, people: list[int]) -> None:
-    """The rows of a couple that has just paired: nothing has happened yet."""
-    journey = CoupleJourney.objects.create(couple_id=couple_id, paired_since=paired_since)
+def journey_begin(*, couple_id: int, paired_since: datetime, people: list[int], topic: str) -> None:
+    """The rows of a couple that has just paired: nothing has happened yet, and the topic is
+    the installation's default."""
+    journey = CoupleJourney.objects.create(
+        couple_id=couple_id, paired_since=paired_since, topic=topic
+    )
     PersonJourney.objects.bulk_create(PersonJourney(journey=journey, person_id=p) for p in people)
 
 
@@ -119,7 +125,39 @@ def journey_of(user: User) -> PersonJourney | None:
     rows = PersonJourney.objects.select_related("journey").filter(
         journey_id=user.couple_id, person_id=user.pk
     )
-    return next(iter(rows), None)
+    side = next(iter(rows), None)
+    if side is not None:
+        keep_topic(user, side.journey)
+    return side
+
+
+def keep_topic(user: User, journey: CoupleJourney) -> None:
+    """The couple's row was read for this request (by `journey_of`, or both sides at once):
+    `topic_of` answers from it for the rest of the request."""
+    user.__dict__[_TOPIC] = journey.topic or None
+
+
+# Kept on the user object for the rest of the request, so that the pages that read the
+# journey row learn the topic with it, and the others ask once.
+_TOPIC = "_handhold_topic"
+
+
+def topic_of(user: User) -> str | None:
+    """The pack the couple of `user` explores now, by id; None for someone unpaired (they
+    see the installation's default). Read at most once per request: a page asks often."""
+    if user.couple_id is None:
+        return None
+    if _TOPIC not in user.__dict__:
+        topic = CoupleJourney.objects.filter(couple_id=user.couple_id).values_list(
+            "topic", flat=True
+        )
+        user.__dict__[_TOPIC] = next(iter(topic), "") or None
+    return user.__dict__[_TOPIC]
+
+
+def forget_topic(user: User) -> None:
+    """After the topic changed in this request: the next `topic_of` reads it again."""
+    user.__dict__.pop(_TOPIC, None)
 
 
 def journey_of_request(request) -> PersonJourney | None:
@@ -140,10 +178,13 @@ def note_private_matching(*, couple_id: int, on: bool) -> None:
 
 
 def note_talk_confirmations(*, couple_id: int) -> None:
-    """Copy "we talked" into the couple's row: who said it first, and when it counted."""
-    lock_journey(couple_id)
+    """Copy "we talked" about the couple's topic into their row: who said it first, and when
+    it counted."""
+    row = lock_journey(couple_id)
+    if row is None:
+        return
     moments = dict(
-        TalkConfirmation.objects.filter(couple_id=couple_id).values_list(
+        TalkConfirmation.objects.filter(couple_id=couple_id, pack_id=row.topic).values_list(
             "person_id", "confirmed_at"
         )
     )

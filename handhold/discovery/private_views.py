@@ -80,7 +80,7 @@ def private_ladder(request: HttpRequest) -> HttpResponse:
     """The ladder in private mode: drawn with no form, filled and saved by the browser."""
     if not private.is_on(request.user):
         return private_matching(request)  # what the mode is, and how to switch it on
-    pack = current_pack()
+    pack = current_pack(request.user)
     opened = services.opened_level_of(person=request.user, pack=pack)
     next_level = services.next_level_for(opened=opened, pack=pack)
     context = {
@@ -97,7 +97,7 @@ def private_ladder(request: HttpRequest) -> HttpResponse:
 def private_open_level(request: HttpRequest) -> HttpResponse:
     """Open the next level in private mode: the same pace rule, no answers sent."""
     if private.is_on(request.user):
-        services.open_next_level(person=request.user, pack=current_pack())
+        services.open_next_level(person=request.user, pack=current_pack(request.user))
     return redirect("discovery:private_ladder")
 
 
@@ -107,7 +107,7 @@ def private_state(request: HttpRequest) -> JsonResponse:
     """What the browser needs to take part: the two ids, the pack's catalog and the run."""
     if not private.is_on(request.user):
         return JsonResponse({"on": False})
-    pack = current_pack()
+    pack = current_pack(request.user)
     catalog = private.catalog_of(pack)
     run = private.runs_of(request.user).first()
     on_since = private.on_since(request.user)
@@ -134,7 +134,7 @@ def private_state(request: HttpRequest) -> JsonResponse:
 @require_POST
 def private_run_start(request: HttpRequest) -> JsonResponse:
     try:
-        run = private.start_run(person=request.user, pack=current_pack())
+        run = private.start_run(person=request.user, pack=current_pack(request.user))
     except private.NotNow as refusal:
         return _refused(refusal)
     return JsonResponse(asdict(private.run_view(viewer=request.user, run=run)), status=201)
@@ -165,7 +165,7 @@ def private_run_post(request: HttpRequest, public_id: UUID) -> JsonResponse:
             run=run,
             step=STEPS[body["step"]],
             posted=body.get("set"),
-            pack=current_pack(),
+            pack=current_pack(request.user),
         )
     except pm.PostedSetInvalid as invalid:
         return JsonResponse({"error": invalid.reason, "message": str(invalid)}, status=400)
@@ -189,7 +189,7 @@ def private_run_cancel(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_POST
 def private_answers_changed(request: HttpRequest) -> JsonResponse:
     try:
-        private.answers_changed(person=request.user, pack=current_pack())
+        private.answers_changed(person=request.user, pack=current_pack(request.user))
     except private.NotNow as refusal:
         return _refused(refusal)
     return JsonResponse({"matched": False})

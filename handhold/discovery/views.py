@@ -29,7 +29,7 @@ def _wants_json(request) -> bool:
 @login_required
 @require_http_methods(["GET", "POST"])
 def reflect(request):
-    pack = current_pack()
+    pack = current_pack(request.user)
     questions = services.reflect_questions(person=request.user, pack=pack)
     if request.method == "POST":
         form = JournalForm(request.POST, pack=pack, questions=questions)
@@ -59,12 +59,12 @@ def reflect(request):
 
 @require_GET
 def learn(request):
-    return render(request, "discovery/learn.html", {"pack": current_pack()})
+    return render(request, "discovery/learn.html", {"pack": current_pack(request.user)})
 
 
 @require_GET
 def card(request, card_id: str):
-    pack = current_pack()
+    pack = current_pack(request.user)
     found = pack.card(card_id)
     if found is None:
         raise Http404
@@ -81,7 +81,7 @@ def discover(request):
     if private.is_on(request.user, side=side):
         # Answers live in the browsers now: nothing posted here is read, let alone saved.
         return redirect("discovery:private_ladder")
-    pack = current_pack()
+    pack = current_pack(request.user)
     opened = services.opened_level_of(person=request.user, pack=pack)
     if request.method == "POST":
         form = LadderForm(request.POST, pack=pack, opened=opened)
@@ -138,8 +138,9 @@ def _open_next_level(request, pack):
 @login_required
 @require_GET
 def reveal(request):
-    pack = current_pack()
-    side = couples.journey_of_request(request)  # shared with the navigation
+    # Shared with the navigation, and read first: it brings the couple's topic (current_pack).
+    side = couples.journey_of_request(request)
+    pack = current_pack(request.user)
     result = services.reveal_for(viewer=request.user, pack=pack, side=side)
     levels = _by_level(result.items, pack)
     context = {"reveal": result, "levels": levels, "first_evening": _first_evening(levels)}

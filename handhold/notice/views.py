@@ -25,7 +25,7 @@ def _entry_or_404(user, public_id: UUID) -> NoticeEntry:
 @login_required
 @require_http_methods(["GET", "POST"])
 def notice(request: HttpRequest) -> HttpResponse:
-    pack = current_pack()
+    pack = current_pack(request.user)
     view = services.notice_for(person=request.user, pack=pack)
     status = 200
     if request.method == "POST":

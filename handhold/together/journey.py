@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import User
-from handhold.content.registry import current_pack
+from handhold.content.registry import all_packs, current_pack
 from handhold.conversation import services as conversation
 from handhold.discovery import services as discovery
 from handhold.discovery.models import JournalEntry
@@ -35,9 +35,9 @@ def journey_for(user: User) -> dict:
     read only while settling, for settle ideas; whether this person may say "we talked" only
     while the question is open to them. `side` is passed on, so that the list of what waits
     is read from the same row."""
-    pack = current_pack()
+    side = state.journey_side(user)  # first: it brings the couple's topic with it
+    pack = current_pack(user)
     paired = user.is_paired
-    side = state.journey_side(user)
     shared = side.journey if side is not None else None
     reflected = JournalEntry.objects.filter(author=user, pack_id=pack.id).exists()
     if shared is None:
@@ -104,6 +104,9 @@ def journey_for(user: User) -> dict:
         "talk_section": paired and not talked and not (partner_said and may_confirm_talk),
         "pause": shared.pause if shared else None,
         "side": side,
+        # The couple's topic, and whether there is another to choose.
+        "topic": pack.manifest.title,
+        "topics_to_choose": paired and len(all_packs()) > 1,
     }
 
 

@@ -164,13 +164,18 @@ def reached_level(plan: SessionPlan, pack: Pack) -> int:
 def halts_of(user: User) -> list[Halt]:
     if user.couple_id is None:
         return []
-    return list(Halt.objects.filter(couple_id=user.couple_id))
+    return list(Halt.objects.filter(couple_id=user.couple_id).select_related("plan"))
 
 
 def couple_sides(user: User) -> dict:
     """Both journey sides of this person's couple (state.journey_sides), or none while they
     are not paired: for the server's rules, and this person's own side for their pages."""
-    return state.journey_sides(user.couple_id) if user.is_paired else {}
+    if not user.is_paired:
+        return {}
+    sides = state.journey_sides(user.couple_id)
+    if user.pk in sides:
+        couples.keep_topic(user, sides[user.pk].journey)  # current_pack(user) reads no more
+    return sides
 
 
 @dataclass(frozen=True)
@@ -242,7 +247,9 @@ def pacing_for(
     my_halts = ()
     if mine.holds_back_from is not None:
         my_halts = tuple(
-            h for h in halts_of(user) if h.held_by_id == user.pk and h.opened_at is None
+            h
+            for h in halts_of(user)
+            if h.held_by_id == user.pk and h.opened_at is None and h.plan.pack_id == pack.id
         )
     after = shared.ceiling_after_history
     return Pacing(

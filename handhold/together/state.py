@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from django.apps import apps as live_apps
 
-from handhold.content.registry import default_pack
+from handhold.content.registry import all_packs, default_pack, pack_for
 from handhold.core import consent
 from handhold.core.packs import Pack
 from handhold.core.private_runs import mode_is_on
@@ -30,17 +30,24 @@ def _model(apps, label: str):
     return apps.get_model(*label.split("."))
 
 
-def journey_from_facts(couple_id: int, *, apps=live_apps, pack: Pack | None = None):
+def journey_from_facts(couple_id: int, *, apps=live_apps):
     """(the couple's row, {person id: their side}) as plain field values, read from the facts.
-    `pack` gives the levels of planned steps, for the pacing history (the default pack, as on
-    every page)."""
+    What is not kept by pack (the talk, the sessions' pace, the levels held back) is the
+    couple's topic's."""
     couple = _model(apps, "accounts.Couple").objects.get(pk=couple_id)
     people = sorted(
         _model(apps, "accounts.User")
         .objects.filter(couple_id=couple_id)
         .values_list("pk", flat=True)
     )
-    shared = {"paired_since": couple.created_at}
+    topic = _chosen_topic(couple_id, apps=apps)
+    shared = {"paired_since": couple.created_at, "topic": topic}
+    waiting_topic = _model(apps, "couples.TopicSuggestion").objects.filter(
+        couple_id=couple_id, answer="", withdrawn=False
+    )
+    shared["topic_suggested_by_id"] = next(
+        iter(waiting_topic.values_list("suggested_by_id", flat=True)), None
+    )
     sides = {person: {} for person in people}
 
     finished: dict[str, set[int]] = {}
@@ -59,7 +66,7 @@ def journey_from_facts(couple_id: int, *, apps=live_apps, pack: Pack | None = No
 
     talk = dict(
         _model(apps, "couples.TalkConfirmation")
-        .objects.filter(couple_id=couple_id)
+        .objects.filter(couple_id=couple_id, pack_id=topic)
         .values_list("person_id", "confirmed_at")
     )
     shared["talked_at"] = consent.talk_confirmed_at(talk)
@@ -79,7 +86,7 @@ def journey_from_facts(couple_id: int, *, apps=live_apps, pack: Pack | None = No
     shared["invitations_from"] = {p: sorted(who) for p, who in sorted(waiting.items())}
 
     session_shared, session_sides = _session_facts(
-        couple_id, people, apps=apps, pack=pack or default_pack()
+        couple_id, people, apps=apps, pack=_pack_of(topic)
     )
     shared.update(session_shared)
     for person in people:
@@ -97,6 +104,23 @@ SESSION_FIELDS = (
     "ceiling_after_history",
 )
 SESSION_SIDE_FIELDS = ("holds_back_from", "debrief_due")
+
+
+def _chosen_topic(couple_id: int, *, apps) -> str:
+    suggestions = _model(apps, "couples.TopicSuggestion").objects.filter(
+        couple_id=couple_id, withdrawn=False, answered_at__isnull=False
+    )
+    answers = [
+        consent.TopicAnswer(pack_id, answer, at)
+        for pack_id, answer, at in suggestions.values_list("pack_id", "answer", "answered_at")
+    ]
+    return consent.chosen_topic(answers, default=default_pack().id)
+
+
+def _pack_of(topic: str) -> Pack:
+    """The topic's pack, for its levels (the same in every language); the default pack when
+    the topic's pack is no longer installed."""
+    return pack_for(None, topic if topic in all_packs() else None)
 
 
 def _privately_matched(couple_id: int, *, apps) -> set[str]:
@@ -117,12 +141,20 @@ def _has_field(apps, label: str, name: str) -> bool:
 
 
 def _private_matching_on(couple_id: int, *, apps) -> bool:
-    """Both have ticked private matching (core.private_runs.mode_is_on)."""
-    ticks = _model(apps, "discovery.PrivateMatchingTick").objects.filter(couple_id=couple_id)
-    return mode_is_on(ticks.count())
+    """Both have ticked private matching (core.private_runs.mode_is_on). Migrations older
+    than private matching have no ticks: nothing was private then."""
+    try:
+        ticks = _model(apps, "discovery.PrivateMatchingTick")
+    except LookupError:
+        return False
+    return mode_is_on(ticks.objects.filter(couple_id=couple_id).count())
 
 
 def _session_facts(couple_id: int, people: list[int], *, apps, pack: Pack):
+    """The session facts of the couple's row. The pace (a first time, the history's ceiling,
+    the levels held back) is the topic's own: levels mean different things in different packs.
+    What keeps the two safe holds across topics: one open plan at a time, the cooling period
+    after any red or stop, and the debriefs of the last session before the next."""
     plans = _model(apps, "together.SessionPlan").objects.filter(couple_id=couple_id)
     open_plan = plans.filter(status__in=OPEN).order_by("-proposed_at", "-pk").first()
     ended = list(
@@ -132,27 +164,33 @@ def _session_facts(couple_id: int, people: list[int], *, apps, pack: Pack):
     for plan in ended:
         debriefs = list(plan.debriefs.all())
         both_written = len(debriefs) == 2
+        if plan.pack_id != pack.id:
+            continue
         paces = tuple(d.pace for d in debriefs) if both_written else ()
         reached = [s for s in plan.steps.all() if s.position <= plan.current_position]
         level = max((pack.level_of(s.item_id, default=0) for s in reached), default=0)
         history.append(consent.PastSession(level, plan.ended_by_red, paces))
-    halts = list(_model(apps, "together.Halt").objects.filter(couple_id=couple_id))
+    halts = list(
+        _model(apps, "together.Halt")
+        .objects.filter(couple_id=couple_id)
+        .values("since", "level", "held_by_id", "opened_at", "plan__pack_id")
+    )
     shared = {
         "open_plan_status": open_plan.status if open_plan else "",
         "open_plan_by_id": open_plan.proposer_id if open_plan else None,
-        "had_session": bool(ended),
+        "had_session": bool(history),
         "last_debriefs_written": both_written,
-        "last_halt_at": max((h.since for h in halts), default=None),
+        "last_halt_at": max((h["since"] for h in halts), default=None),
         "ceiling_after_history": consent.ceiling_after_history(history),
     }
     # The newest ended session, as the "waiting for you" list finds it.
     newest = max(ended, key=lambda p: (p.proposed_at, p.pk), default=None)
     wrote = {d.author_id for d in newest.debriefs.all()} if newest else set()
+    held = [h for h in halts if h["opened_at"] is None and h["plan__pack_id"] == pack.id]
     sides = {
         person: {
             "holds_back_from": min(
-                (h.level for h in halts if h.held_by_id == person and h.opened_at is None),
-                default=None,
+                (h["level"] for h in held if h["held_by_id"] == person), default=None
             ),
             "debrief_due": newest is not None and person not in wrote,
         }
@@ -185,12 +223,14 @@ def refresh_sessions(couple_id: int | None) -> None:
         return
     journey_model = _model(live_apps, "couples.CoupleJourney")
     side_model = _model(live_apps, "couples.PersonJourney")
-    if not journey_model.objects.select_for_update().filter(couple_id=couple_id).exists():
+    locked = journey_model.objects.select_for_update().filter(couple_id=couple_id)
+    topic = next(iter(locked.values_list("topic", flat=True)), None)
+    if topic is None:
         return
     people = list(
         side_model.objects.filter(journey_id=couple_id).values_list("person_id", flat=True)
     )
-    shared, sides = _session_facts(couple_id, people, apps=live_apps, pack=default_pack())
+    shared, sides = _session_facts(couple_id, people, apps=live_apps, pack=_pack_of(topic))
     journey_model.objects.filter(couple_id=couple_id).update(**shared)
     for person, fields in sides.items():
         side_model.objects.filter(journey_id=couple_id, person_id=person).update(**fields)

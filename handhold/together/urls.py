@@ -21,4 +21,8 @@ urlpatterns = [
     path("sessions/<uuid:public_id>/debrief/", views.debrief, name="debrief"),
     path("sessions/resting/<uuid:public_id>/open/", views.open_again, name="open_again"),
     path("resources/", views.resources, name="resources"),
+    path("topic/", views.topic, name="topic"),
+    path("topic/suggest/", views.suggest_topic, name="suggest_topic"),
+    path("topic/<uuid:public_id>/answer/", views.answer_topic, name="answer_topic"),
+    path("topic/<uuid:public_id>/withdraw/", views.withdraw_topic, name="withdraw_topic"),
 ]

@@ -9,15 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from handhold.content.registry import current_pack
+from handhold.content.registry import current_pack, pack_named
 from handhold.conversation import services as conversation
 from handhold.core.matching import Token, keyed, role_for
 from handhold.couples import services as couples
+from handhold.couples.models import TopicSuggestion
 from handhold.discovery.forms import MUTUAL_ROLE_WORDS
-from handhold.together import services
+from handhold.together import services, topics
 from handhold.together.forms import CheckInForm, DebriefForm, ProposalForm, ResponseForm
 from handhold.together.journey import journey_for
 from handhold.together.models import SessionPlan
@@ -59,7 +61,7 @@ def journey(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def we_talked(request: HttpRequest) -> HttpResponse:
-    if conversation.confirm_we_talked(user=request.user, pack=current_pack()):
+    if conversation.confirm_we_talked(user=request.user, pack=current_pack(request.user)):
         messages.success(request, _("Thank you. It counts once both of you have said so."))
     return redirect("together:journey")
 
@@ -67,7 +69,7 @@ def we_talked(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def prepare(request: HttpRequest) -> HttpResponse:
-    pack = current_pack()
+    pack = current_pack(request.user)
     if request.method == "POST":
         services.set_ticks(user=request.user, pack=pack, ticked=set(request.POST.getlist("ticked")))
         messages.success(request, _("Saved."))
@@ -98,11 +100,12 @@ def _resting_titles(user, pack, pacing, mutual) -> list[str]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def sessions(request: HttpRequest) -> HttpResponse:
-    pack = current_pack()
     user = request.user
-    # The couple's journey rows, read once for the mutual set, the pacing and the navigation.
+    # The couple's journey rows, read once for the topic, the mutual set, the pacing and the
+    # navigation.
     sides = services.couple_sides(user)
     mine = sides.get(user.pk)
+    pack = current_pack(user)
     mutual = services.mutual_tokens(user=user, pack=pack, side=mine)
     pacing = services.pacing_for(user=user, pack=pack, mutual=mutual, sides=sides)
     choices, offered = _step_choices(
@@ -162,15 +165,16 @@ def _response_form(user, pack, view, plan, data=None) -> tuple[ResponseForm, dic
 @login_required
 @require_GET
 def session(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    return _session_page(request, _plan_or_404(request.user, public_id), current_pack())
+    plan = _plan_or_404(request.user, public_id)
+    return _session_page(request, plan, pack_named(plan.pack_id))
 
 
 @login_required
 @require_POST
 def respond(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """One form, two buttons of equal weight: "Accept these steps" or "Not this time"."""
-    pack = current_pack()
     plan = _plan_or_404(request.user, public_id)
+    pack = pack_named(plan.pack_id)
     try:
         if request.POST.get("decision") != "accept":
             services.decline(user=request.user, public_id=public_id)
@@ -201,9 +205,9 @@ def _simple_action(action):
     @login_required
     @require_POST
     def view(request: HttpRequest, public_id: UUID) -> HttpResponse:
-        _plan_or_404(request.user, public_id)
+        plan = _plan_or_404(request.user, public_id)
         try:
-            action(request, public_id)
+            action(request, plan)
         except ObjectDoesNotExist:
             messages.info(request, _("That has already changed. Here is where things stand."))
         except services.NotNow as refused:
@@ -213,19 +217,27 @@ def _simple_action(action):
     return view
 
 
-# Each takes the request and the plan's public id.
-cancel = _simple_action(lambda request, plan: services.cancel(user=request.user, public_id=plan))
-start = _simple_action(lambda request, plan: services.start(user=request.user, public_id=plan))
-finish = _simple_action(lambda request, plan: services.finish(user=request.user, public_id=plan))
+# Each takes the request and the plan, which is fetched again (and locked) by the service.
+cancel = _simple_action(
+    lambda request, plan: services.cancel(user=request.user, public_id=plan.public_id)
+)
+start = _simple_action(
+    lambda request, plan: services.start(user=request.user, public_id=plan.public_id)
+)
+finish = _simple_action(
+    lambda request, plan: services.finish(user=request.user, public_id=plan.public_id)
+)
 move_on = _simple_action(
-    lambda request, plan: services.move_on(user=request.user, pack=current_pack(), public_id=plan)
+    lambda request, plan: services.move_on(
+        user=request.user, pack=pack_named(plan.pack_id), public_id=plan.public_id
+    )
 )
 
 
 @login_required
 @require_POST
 def check_in(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    _plan_or_404(request.user, public_id)
+    plan = _plan_or_404(request.user, public_id)
     form = CheckInForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please choose green, yellow or red."))
@@ -233,7 +245,7 @@ def check_in(request: HttpRequest, public_id: UUID) -> HttpResponse:
     try:
         services.check_in(
             user=request.user,
-            pack=current_pack(),
+            pack=pack_named(plan.pack_id),
             public_id=public_id,
             light=form.cleaned_data["light"],
         )
@@ -252,7 +264,10 @@ def debrief(request: HttpRequest, public_id: UUID) -> HttpResponse:
     form = DebriefForm(request.POST if request.method == "POST" else None, instance=view.mine)
     if request.method == "POST" and form.is_valid():
         services.write_debrief(
-            user=request.user, pack=current_pack(), public_id=public_id, **form.cleaned_data
+            user=request.user,
+            pack=pack_named(plan.pack_id),
+            public_id=public_id,
+            **form.cleaned_data,
         )
         messages.success(
             request, _("Saved. Your partner sees it only once both of you have written.")
@@ -290,8 +305,87 @@ def resume(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def resources(request: HttpRequest) -> HttpResponse:
-    pack = current_pack()
+    pack = current_pack(request.user)
     groups = {}
     for resource in pack.resources:
         groups.setdefault(resource.kind, []).append(resource)
     return render(request, "together/resources.html", {"groups": groups})
+
+
+# Choosing a topic together ---------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def topic(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    choices = topics.topic_choices(user, language=get_language())
+    context = {
+        "choices": choices,
+        "titles": {c.pack.id: c.pack.manifest.title for c in choices},
+        "received": topics.waiting_for_me(user),
+        "sent": topics.my_waiting(user),
+        "answered": topics.last_answered_no(user),
+        "answers": TopicSuggestion.Answer.choices,
+        "current": current_pack(user),
+    }
+    return render(request, "together/topic.html", context)
+
+
+def _pack_title(pack_id: str) -> str:
+    return pack_named(pack_id).manifest.title
+
+
+@login_required
+@require_POST
+def suggest_topic(request: HttpRequest) -> HttpResponse:
+    pack = topics.installed(request.POST.get("pack", ""), language=get_language())
+    if pack is None:
+        messages.error(request, _("Please choose one of the topics listed."))
+        return redirect("together:topic")
+    try:
+        topics.suggest_topic(user=request.user, pack=pack)
+    except topics.CannotChangeTopic as refused:
+        messages.info(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _(
+                "Your suggestion is with your partner. Every answer is fine, and none needs "
+                "a reason."
+            ),
+        )
+    return redirect("together:topic")
+
+
+@login_required
+@require_POST
+def answer_topic(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    answer = request.POST.get("answer", "")
+    if answer not in TopicSuggestion.Answer.values:
+        messages.error(request, _("Please choose one of the three answers."))
+        return redirect("together:topic")
+    try:
+        suggestion = topics.answer_suggestion(user=request.user, public_id=public_id, answer=answer)
+    except TopicSuggestion.DoesNotExist:
+        raise Http404 from None
+    except topics.CannotChangeTopic as refused:
+        messages.info(request, str(refused))
+        return redirect("together:topic")
+    if answer == TopicSuggestion.Answer.YES:
+        title = _pack_title(suggestion.pack_id)
+        messages.success(request, _("You are exploring %(title)s together now.") % {"title": title})
+    else:
+        messages.success(request, _("Thank you. Your answer is saved, and you owe no explanation."))
+    return redirect("together:topic")
+
+
+@login_required
+@require_POST
+def withdraw_topic(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    try:
+        topics.withdraw_suggestion(user=request.user, public_id=public_id)
+    except TopicSuggestion.DoesNotExist:
+        raise Http404 from None  # someone else's, or already answered
+    messages.info(request, _("Taken back. Nothing was changed."))
+    return redirect("together:topic")

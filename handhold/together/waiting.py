@@ -1,6 +1,6 @@
-"""What waits for this person: an invitation to answer, a "we talked" to confirm, a proposal,
-a session under way, a debrief to write. Shown on home, the journey and (as a quiet dot) in the
-navigation, with the answers right there.
+"""What waits for this person: a topic or an invitation to answer, a "we talked" to confirm,
+a proposal, a session under way, a debrief to write. Shown on home, the journey and (as a
+quiet dot) in the navigation, with the answers right there.
 
 Only what is addressed to this person, or shared by both: never a partner's answer, never a
 count of anything declined, never when the other said no.
@@ -18,11 +18,12 @@ from handhold.accounts.models import User
 from handhold.content.registry import current_pack
 from handhold.conversation import services as conversation
 from handhold.conversation.models import TalkInvitation
-from handhold.together import state
+from handhold.couples.models import TopicSuggestion
+from handhold.together import state, topics
 from handhold.together.models import CheckIn, Debrief, SessionPlan
 from handhold.together.services import plans_for
 
-Kind = Literal["invitation", "we_talked", "proposal", "session", "debrief"]
+Kind = Literal["topic", "invitation", "we_talked", "proposal", "session", "debrief"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Waiting:
     kind: Kind
     invitation: TalkInvitation | None = None
     plan: SessionPlan | None = None
+    suggestion: TopicSuggestion | None = None
 
 
 def waiting_for(user: User, *, side=None) -> list[Waiting]:
@@ -44,8 +46,12 @@ def waiting_for(user: User, *, side=None) -> list[Waiting]:
     shared = side.journey
     if shared.is_paused:
         return []
-    pack = current_pack()
+    pack = current_pack(user)
     waiting = []
+    if _topic_suggested(shared, user):
+        suggestion = topics.waiting_for_me(user)
+        if suggestion is not None:
+            waiting.append(Waiting("topic", suggestion=suggestion))
     if _invited(shared, user, pack):
         invitation = conversation.pending_invitation_for(recipient=user, pack=pack)
         if invitation is not None:
@@ -77,6 +83,10 @@ def waiting_for(user: User, *, side=None) -> list[Waiting]:
     return waiting
 
 
+def _topic_suggested(shared, user: User) -> bool:
+    return shared.topic_suggested_by_id not in (None, user.pk)
+
+
 def _invited(shared, user: User, pack) -> bool:
     return any(sender != user.pk for sender in shared.invitations_from.get(pack.id, ()))
 
@@ -104,8 +114,10 @@ def anything_waits(user: User, *, side=None) -> bool:
     shared = side.journey
     if shared.is_paused:
         return False
-    pack = current_pack()
-    if _invited(shared, user, pack) or _plan_waits(shared, user) or side.debrief_due:
+    pack = current_pack(user)
+    if _topic_suggested(shared, user) or _invited(shared, user, pack):
+        return True
+    if _plan_waits(shared, user) or side.debrief_due:
         return True
     return _partner_said_we_talked(shared, user) and conversation.may_confirm_we_talked(
         user=user, pack=pack
@@ -118,7 +130,11 @@ def context(request) -> dict:
     from one reading of the couple's journey row. The journey passes both from its own
     reading (`waiting_context`)."""
     user = getattr(request, "user", None)
-    answers = {"lights": CheckIn.Light.choices, "invitation_answers": TalkInvitation.Answer.choices}
+    answers = {
+        "lights": CheckIn.Light.choices,
+        "invitation_answers": TalkInvitation.Answer.choices,
+        "topic_answers": TopicSuggestion.Answer.choices,
+    }
     if user is None or not user.is_authenticated or user.couple_id is None:
         return {"waiting": (), "waiting_for_you": False, **answers}
     sides = []  # the couple's journey row, read at most once for both, and only if drawn

@@ -34,7 +34,7 @@ def test_another_version_in_use_is_named_with_its_server():
 def test_a_restart_replaces_the_servers_own_row():
     ServedPack.objects.create(pack_id=PACK.id, version="0.0.9", server="app1:8000")
     assert record_served_packs(server="app1:8000") == []
-    assert ServedPack.objects.get(server="app1:8000").version == PACK.version
+    assert ServedPack.objects.get(server="app1:8000", pack_id=PACK.id).version == PACK.version
 
 
 def test_a_server_gone_for_a_month_is_forgotten():

@@ -173,13 +173,13 @@ def test_a_clean_draft_says_no_pressuring_words_were_found(client_for, asker):
 
 # Statements per planner POST once the person's rate-limit counter and draft exist, as the
 # server runs them (outside a test's own transaction, so that its BEGIN and COMMIT show): the
-# user; then one transaction that counts the try and saves the draft, each in one statement;
-# and, for the whole page, whether anything waits for this person (the navigation's quiet
-# dot). Counting was a commit of its own until 2026-11-27 (two commits per check, each a
-# flush of the database's log to disk); before that the try took two statements (add, then
-# incr) and the draft save could take four.
+# user; the couple's topic, which the whole page reads with the journey row its navigation's
+# quiet dot needs (and a live check alone); then one transaction that counts the try and saves
+# the draft, each in one statement. Counting was a commit of its own until 2026-11-27 (two
+# commits per check, each a flush of the database's log to disk); before that the try took two
+# statements (add, then incr) and the draft save could take four.
 PAGE_QUERIES = 6
-LIVE_CHECK_QUERIES = 5
+LIVE_CHECK_QUERIES = 6
 
 
 def writes(captured) -> list[str]:

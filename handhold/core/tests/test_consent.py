@@ -212,3 +212,49 @@ def test_each_reason_in_the_order_a_couple_meets_it():
     assert why(cooling_until=NOW + timedelta(hours=1)) == "cooling"
     assert why(cooling_until=NOW) is None
     assert why(session_open=True) == "session_open"
+
+
+# 7. A topic changes only when both say yes ----------------------------------------------------
+
+
+def test_the_topic_is_the_latest_one_both_agreed_to():
+    answers = [
+        consent.TopicAnswer("toys", "yes", NOW - timedelta(days=5)),
+        consent.TopicAnswer("massage", "not_for_me", NOW - timedelta(days=1)),
+        consent.TopicAnswer("anal-play", "yes", NOW - timedelta(days=2)),
+    ]
+    assert consent.chosen_topic(answers, default="anal-play") == "anal-play"
+    assert consent.chosen_topic(answers[:2], default="anal-play") == "toys"
+    assert consent.chosen_topic(answers[1:2], default="anal-play") == "anal-play"
+    assert consent.chosen_topic([], default="anal-play") == "anal-play"
+
+
+READY_TO_SUGGEST = consent.TopicState(
+    paired=True,
+    paused=False,
+    session_open=False,
+    suggestion_waiting=False,
+    current_topic="anal-play",
+    resting_until=None,
+)
+
+
+def why_no_topic(topic="toys", **changes):
+    from dataclasses import replace
+
+    state = replace(READY_TO_SUGGEST, **changes)
+    return consent.why_no_topic_suggestion(state, topic, now=NOW)
+
+
+def test_a_topic_may_be_suggested_by_a_ready_couple():
+    assert why_no_topic() is None
+
+
+def test_each_reason_not_to_suggest_a_topic_in_order():
+    assert why_no_topic(paired=False, paused=True) == "not_paired"
+    assert why_no_topic(paused=True, suggestion_waiting=True) == "paused"
+    assert why_no_topic("anal-play", suggestion_waiting=True) == "already_chosen"
+    assert why_no_topic(suggestion_waiting=True, session_open=True) == "one_at_a_time"
+    assert why_no_topic(session_open=True) == "session_open"
+    assert why_no_topic(resting_until=NOW + timedelta(hours=1)) == "resting"
+    assert why_no_topic(resting_until=NOW) is None

@@ -148,7 +148,7 @@ def test_filling_the_rows_of_couples_already_in_the_mode(on):
 
     asker, _partner = on
     CoupleJourney.objects.filter(couple_id=asker.couple_id).update(private_matching=False)
-    importlib.import_module("handhold.together.migrations.0006_fill_private_matching").fill(
+    importlib.import_module("handhold.together.migrations.0007_fill_private_matching").fill(
         apps, None
     )
     assert stored_journey(asker.couple_id) == journey_from_facts(asker.couple_id)

@@ -1,16 +1,13 @@
-"""Fill the couple's journey rows (couples.CoupleJourney, PersonJourney) for every couple paired
-before they existed, from the facts they summarise. Lives here, in the last stage, because it
-reads every stage's facts. Backwards it empties them: the facts are untouched either way."""
+"""Once filled the couple's journey rows for every couple paired before they existed. The
+filling now happens in 0006, after the topic was added to the facts: the rebuilding code reads
+today's facts, which the models as they stood here do not all have. Backwards it empties them:
+the facts are untouched either way."""
 
 from django.db import migrations
 
 
 def fill(apps, schema_editor):
-    from handhold.together.state import rebuild_journey
-
-    couples = apps.get_model("accounts", "Couple").objects.values_list("pk", flat=True)
-    for couple_id in couples.iterator():
-        rebuild_journey(couple_id, apps=apps)
+    """Nothing: 0006_fill_journeys_by_topic fills (or fills again) every couple's rows."""
 
 
 def empty(apps, schema_editor):

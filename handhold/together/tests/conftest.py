@@ -54,4 +54,4 @@ def settled(revealed):
 
 def we_talked(*people):
     for person in people:
-        record_talk_confirmation(user=person)
+        record_talk_confirmation(user=person, pack_id=default_pack().id)

@@ -110,7 +110,7 @@ def test_after_a_no_to_talking_the_asker_cannot_say_we_talked(client_for, reveal
     assert 'action="/journey/we-talked/"' not in page
     assert "The talk is your partner's to open again" in page
     client_for(alex).post(reverse("together:we_talked"))
-    record_talk_confirmation(user=blake)
+    record_talk_confirmation(user=blake, pack_id=default_pack().id)
     assert propose(client_for(alex), [step("compliment-body", "you")]).status_code == 400
     assert "You have both said you talked." not in page
     client_for(blake).post(reverse("conversation:reopen"))

@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 
 from conftest import _pair
 from handhold.accounts import services as accounts
-from handhold.content.registry import default_pack
+from handhold.content.registry import all_packs, default_pack, pack_named
 from handhold.conversation import services as conversation
 from handhold.couples import services as couples
 from handhold.couples.models import CoupleJourney, PersonJourney
 from handhold.discovery import services as discovery
 from handhold.discovery.tests.ladder import open_levels
-from handhold.together import services
+from handhold.together import services, topics
 from handhold.together.models import Halt, SessionPlan
 from handhold.together.state import journey_from_facts, rebuild_journey, stored_journey
 
@@ -42,6 +42,17 @@ ITEMS = [
     ("small-plug", "give"),
     ("small-plug", "receive"),
 ]
+# The same in the second pack, for couples that chose it as their topic.
+TOYS = all_packs()["toys-together"]
+ITEMS_OF = {
+    PACK.id: ITEMS,
+    TOYS.id: [
+        (item, role)
+        for item in ("say-what-feels-good", "toy-on-bare-skin", "use-a-toy-while-held")
+        for role in ("give", "receive")
+    ]
+    + [("toy-on-partner-outside", "give"), ("toy-on-partner-outside", "receive")],
+}
 KIND = "I'd love to talk about something new sometime. No is completely fine, really."
 
 
@@ -58,9 +69,12 @@ def act(name: str, me, other, pick) -> None:
     nothing, the row included). `pick(options)` chooses among options: drawn by hypothesis,
     or the first, friendliest one in a fixed walk. An answer to a proposal always comes from
     the one who did not make it (`other`, when `me` made it), so that random walks reach the
-    session itself more often."""
+    session itself more often. Every service is asked about the couple's topic at the time,
+    as the pages ask: a topic change sends everything after it to the other pack."""
+    couples.forget_topic(me)
+    PACK = pack_named(couples.topic_of(me))  # noqa: N806 - the module's name, for this topic
     if name == "answer":
-        choices = {key: pick(["yes", "curious", "no", "skip"]) for key in ITEMS}
+        choices = {key: pick(["yes", "curious", "no", "skip"]) for key in ITEMS_OF[PACK.id]}
         discovery.save_answers(person=me, pack=PACK, choices=choices)
     elif name == "open_level":
         discovery.open_next_level(person=me, pack=PACK)
@@ -166,6 +180,19 @@ def act(name: str, me, other, pick) -> None:
         halt = Halt.objects.filter(couple_id=me.couple_id, held_by=me).first()
         if halt is not None:
             services.open_again(user=me, public_id=halt.public_id)
+    elif name == "suggest_topic":
+        with suppress(topics.CannotChangeTopic):
+            topics.suggest_topic(user=me, pack=pick([TOYS, default_pack()]))
+    elif name == "answer_topic":
+        waiting = topics.waiting_for_me(me)
+        if waiting is not None:
+            with suppress(topics.CannotChangeTopic):
+                choice = pick(["yes", "not_now", "not_for_me"])
+                topics.answer_suggestion(user=me, public_id=waiting.public_id, answer=choice)
+    elif name == "withdraw_topic":
+        mine = topics.my_waiting(me)
+        if mine is not None:
+            topics.withdraw_suggestion(user=me, public_id=mine.public_id)
     else:  # pragma: no cover - a name missing above is a mistake in this test
         raise AssertionError(name)
 
@@ -192,6 +219,9 @@ ACTIONS = [
     "end",
     "debrief",
     "open_again",
+    "suggest_topic",
+    "answer_topic",
+    "withdraw_topic",
     "wait",
 ]
 # Steps are drawn as (who, what); "wait" moves the clock on by some days for both, and
@@ -291,6 +321,28 @@ def test_a_couple_that_reached_a_session_agrees_step_by_step(make_person):
         assert couples.journey_of(alex).journey.last_debriefs_written
 
 
+def test_a_topic_change_gives_the_row_that_topics_talk_and_pace(make_person):
+    """Talked about one topic, then the couple chooses another: the row shows the new topic's
+    (no talk yet, no reveal), and switching back finds the first topic's as it was."""
+    alex, blake = make_person("alex"), make_person("blake")
+    _pair(alex, blake)
+    couple_id = alex.couple_id
+    for person in (alex, blake):
+        act("we_talked", person, None, lambda options: options[0])
+    talked = couples.journey_of(alex).journey.talked_at
+    assert talked is not None
+    act("suggest_topic", alex, blake, lambda options: options[0])
+    assert couples.journey_of(blake).journey.topic_suggested_by_id == alex.pk
+    act("answer_topic", blake, alex, lambda options: options[0])  # yes
+    assert_rows_agree(couple_id, "switched")
+    row = couples.journey_of(alex).journey
+    assert (row.topic, row.talked_at, row.topic_suggested_by_id) == (TOYS.id, None, None)
+    act("suggest_topic", blake, alex, lambda options: options[1])  # back to the default
+    act("answer_topic", alex, blake, lambda options: options[0])
+    assert_rows_agree(couple_id, "back")
+    assert couples.journey_of(alex).journey.talked_at == talked
+
+
 def test_rebuilding_repairs_a_row_changed_by_hand(asker, partner):
     discovery.mark_finished(person=asker, pack=PACK)
     CoupleJourney.objects.filter(couple_id=asker.couple_id).update(
@@ -303,7 +355,7 @@ def test_rebuilding_repairs_a_row_changed_by_hand(asker, partner):
 
 # The data migration --------------------------------------------------------------------------
 
-FILLED = [("together", "0005_fill_journeys")]
+FILLED = [("together", "0006_fill_journeys_by_topic")]
 BEFORE_FILL = [("together", "0004_public_ids")]
 
 
@@ -326,7 +378,7 @@ def test_the_data_migration_fills_the_rows_of_couples_paired_before(before_fill,
     _pair(alex, blake)
     discovery.mark_finished(person=alex, pack=PACK)
     discovery.mark_finished(person=blake, pack=PACK)
-    couples.record_talk_confirmation(user=alex)
+    couples.record_talk_confirmation(user=alex, pack_id=default_pack().id)
     couples.pause_everything(user=blake)
     expected = journey_from_facts(alex.couple_id)
     CoupleJourney.objects.all().delete()  # as it was: the facts, and no rows

@@ -1,6 +1,6 @@
 """Copy whether private matching is on (both partners ticked it) into the couple's journey row,
 for couples that switched it on before the row had the field. Lives here, in the last stage,
-beside the first filling of the rows (0005), because it reads discovery's ticks."""
+beside the fillings of the rows (0005, 0006), because it reads discovery's ticks."""
 
 from django.db import migrations
 from django.db.models import Count
@@ -16,9 +16,9 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("couples", "0003_couplejourney_private_matching"),
+        ("couples", "0004_couplejourney_private_matching"),
         ("discovery", "0004_private_matching"),
-        ("together", "0005_fill_journeys"),
+        ("together", "0006_fill_journeys_by_topic"),
     ]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('couples', '0002_journey'),
+        ('couples', '0003_topics'),
     ]
 
     operations = [
