@@ -1,6 +1,6 @@
 """Benchmark: one whole run of private matching for the whole ladder, in Python and in Node.
 
-    python eval/bench_private_matching.py [--rounds 20] [--pack anal-play]
+    python eval/bench_private_matching.py [--rounds 20] [--pack anal-play] [--chromium]
 
 Both people say yes to every item and role (the most tokens, the worst case: every real
 token is hashed, blinded and raised; padding costs less). A run is both browsers' work:
@@ -8,17 +8,27 @@ round one (hash, blind, pad, sort), round two (raise the partner's points), the
 intersection. Python is the reference (libsodium through rbcl); Node runs the browser's code
 (private-matching.js over the vendored @noble/curves), a stand-in for Chromium, whose V8 is
 the same engine. The server's share, checking one posted set, is timed too. One core.
+
+With --chromium the same run is also timed in Debian's Chromium itself (headless, through
+Playwright, as the browser tests launch it; HANDHOLD_CHROMIUM names another binary): the
+static files are served from a local port and the page imports private-matching.js as the
+ladder page does. It also times one browser's own share of a run, and the locked copy's
+costs in private-copy.js: deriving the key from the phrase (PBKDF2, once per device) and
+sealing the answers (each change). Chromium runs in its own processes, not pinned to a core.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,10 +54,86 @@ def python_run(tokens_a, tokens_b, dst: bytes, size: int) -> int:
     return len(mutual)
 
 
+STATIC = ROOT / "handhold/discovery/static/discovery"
+IN_CHROMIUM = """async (r) => {
+  const pm = await import("/private-matching.js");
+  const copy = await import("/private-copy.js");
+  const dstText = r.dstText;
+  const whole = [], mine = [];
+  let mutual = 0;
+  for (let i = 0; i < r.repeat; i++) {
+    const a = new pm.ClientRun({ tokens: r.first, people: r.people, dstText, size: r.size });
+    const b = new pm.ClientRun({ tokens: r.second, people: r.people, dstText, size: r.size });
+    const started = performance.now();
+    const oneA = a.roundOne();
+    const afterA1 = performance.now();
+    const oneB = b.roundOne();
+    const afterB1 = performance.now();
+    const twoA = a.roundTwo(oneB);
+    const afterA2 = performance.now();
+    const twoB = b.roundTwo(oneA);
+    const afterB2 = performance.now();
+    mutual = a.mutual(twoB).length;
+    const afterA3 = performance.now();
+    b.mutual(twoA);
+    const done = performance.now();
+    whole.push((done - started) / 1000);
+    mine.push(((afterA1 - started) + (afterA2 - afterB1) + (afterA3 - afterB2)) / 1000);
+  }
+  const salt = copy.randomBytes(copy.SALT_BYTES);
+  const derive = [], seal = [];
+  let key;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    key = await copy.phraseKey(copy.normalisePhrase(copy.newPhrase()), salt);
+    derive.push((performance.now() - started) / 1000);
+  }
+  const answers = Object.fromEntries(r.first.map((t) => [`${t.itemId}__give`, "yes"]));
+  for (let i = 0; i < r.repeat; i++) {
+    const started = performance.now();
+    await copy.sealCopy({ format: 1, packs: { bench: answers } }, { key, salt, personId: "bench" });
+    seal.push((performance.now() - started) / 1000);
+  }
+  return { whole, mine, mutual, derive, seal, agent: navigator.userAgent };
+}"""
+
+
+def chromium_run(request: dict) -> dict:
+    """The request's run in Chromium, over the static files served from a local port."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(Quiet, directory=str(STATIC))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    binary = os.environ.get("HANDHOLD_CHROMIUM", "/usr/bin/chromium")
+    flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=binary, args=flags)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/")
+            answer = page.evaluate(IN_CHROMIUM, request)
+            browser.close()
+    finally:
+        server.shutdown()
+    return answer
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+    }
+
+    def log_message(self, *args) -> None:
+        pass
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--pack", default="anal-play")
+    parser.add_argument("--chromium", action="store_true", help="also time it in Chromium")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -109,6 +195,18 @@ def main() -> None:
     print(f"Node {version} (private-matching.js), whole run, both: {javascript * 1000:.1f} ms")
     print(f"  so one browser's share: about {javascript * 500:.1f} ms")
     print(f"server: checking one posted set of {size} points: {check * 1000:.2f} ms")
+    if args.chromium:
+        answer = chromium_run(request)
+        assert answer["mutual"] == size, answer
+        agent = answer["agent"].split("HeadlessChrome/")[-1].split()[0]
+        whole = statistics.median(answer["whole"][3:])
+        mine = statistics.median(answer["mine"][3:])
+        print(f"Chromium {agent} (private-matching.js), whole run, both: {whole * 1000:.1f} ms")
+        print(f"  one browser's own share (its three steps): {mine * 1000:.1f} ms")
+        derive = statistics.median(answer["derive"])
+        seal = statistics.median(answer["seal"][3:])
+        print(f"  locked copy: deriving the key from the phrase {derive * 1000:.0f} ms (once a")
+        print(f"  device), sealing the answers {seal * 1000:.2f} ms (each change)")
 
 
 if __name__ == "__main__":

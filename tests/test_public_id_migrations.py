@@ -97,3 +97,74 @@ def test_existing_rows_survive_and_each_gets_its_own_public_id(before_public_ids
         couple_id=couple, proposer=alex, pack_id="anal-play", ceiling=1, status="proposed"
     )
     assert made.public_id not in {p.public_id for p in SessionPlan.objects.exclude(pk=made.pk)}
+
+
+PRIVATE_BEFORE = [("accounts", "0005_no_last_login"), ("discovery", "0004_private_matching")]
+PRIVATE_AFTER = [("accounts", "0006_public_ids"), ("discovery", "0005_private_matching_public_ids")]
+
+
+@pytest.fixture
+def before_people_have_public_ids(transactional_db):
+    executor = _migrate(PRIVATE_BEFORE)
+    try:
+        yield executor.loader.project_state(PRIVATE_BEFORE).apps
+    finally:
+        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def test_people_and_couples_get_public_ids_and_private_matching_follows(
+    before_people_have_public_ids,
+):
+    """accounts 0006 gives each person and couple an id of its own; discovery 0005 keeps each
+    stored private match naming the same receivers in the new order, and stops a run that
+    was going (it was hashed with the old ids)."""
+    from django.utils import timezone
+
+    old = before_people_have_public_ids
+    people = [
+        old.get_model("accounts", "User").objects.create(
+            username=name, adult_confirmed_at=timezone.now(), password="!"
+        )
+        for name in ("p2", "p10", "p3", "p4")
+    ]
+    Couple = old.get_model("accounts", "Couple")
+    couples = [Couple.objects.create(), Couple.objects.create()]
+    for person, couple in zip(
+        people, [couples[0], couples[0], couples[1], couples[1]], strict=True
+    ):
+        person.couple_id = couple.pk
+        person.save()
+    old_first = {
+        c.pk: min((p for p in people if p.couple_id == c.pk), key=lambda p: str(p.pk))
+        for c in couples
+    }
+    matches = {
+        c.pk: old.get_model("discovery", "PrivateMatch").objects.create(
+            couple_id=c.pk, pack_id="anal-play", tokens=["buttock-massage|a|2", "bathe|both|1"]
+        )
+        for c in couples
+    }
+    Run = old.get_model("discovery", "PrivateRun")
+    going = Run.objects.create(
+        couple_id=couples[0].pk, pack_id="anal-play", number=1, first_round_one=["00" * 32]
+    )
+    done = Run.objects.create(couple_id=couples[1].pk, pack_id="anal-play", number=1, status="done")
+
+    _migrate(PRIVATE_AFTER)
+
+    from handhold.accounts.models import Couple as NewCouple
+    from handhold.accounts.models import User
+    from handhold.discovery.models import PrivateMatch, PrivateRun
+
+    for model in (User, NewCouple):
+        ids = list(model.objects.values_list("public_id", flat=True))
+        assert None not in ids and len(set(ids)) == len(ids), model
+    for couple in couples:
+        members = User.objects.filter(couple_id=couple.pk)
+        new_first = min(members, key=lambda p: p.public_id.hex)
+        receiver = "a" if new_first.pk == old_first[couple.pk].pk else "b"
+        tokens = PrivateMatch.objects.get(pk=matches[couple.pk].pk).tokens
+        assert sorted(tokens) == sorted([f"buttock-massage|{receiver}|2", "bathe|both|1"])
+    going = PrivateRun.objects.get(pk=going.pk)
+    assert going.status == "cancelled" and going.first_round_one is None and going.finished_at
+    assert PrivateRun.objects.get(pk=done.pk).status == "done"

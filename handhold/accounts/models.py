@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.contrib.sessions.base_session import AbstractBaseSession
@@ -13,6 +15,9 @@ class Couple(models.Model):
     """Two paired people. Everything the two share hangs off this row, so that unpairing,
     which deletes it, removes every shared thing at once."""
 
+    # A random id for anything that leaves the server or is hashed (private matching names the
+    # couple by it); the sequential primary key stays for joins and never reaches a browser.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     # The one who joined with the other's code: the invited partner, who is welcomed by a page
     # written for them. After pairing both have the same powers; only the welcome differs.
@@ -68,6 +73,9 @@ class User(AbstractBaseUser):
     username_skeleton = models.CharField(
         max_length=320, unique=True, null=True, blank=True, editable=False
     )
+    # A random id for anything that leaves the server or is hashed (private matching orders
+    # the two people by it); the primary key stays for joins and never reaches a browser.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     date_joined = models.DateTimeField(default=timezone.now)
     # When this person confirmed they are 18 or over; no account exists without it.
     adult_confirmed_at = models.DateTimeField()

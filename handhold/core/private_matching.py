@@ -6,7 +6,8 @@ intersection over ristretto255 (RFC 9496); the server only relays points and che
 shape. The protocol, for one run of one couple:
 
 1. Each browser hashes each of its person's tokens to the group (`hash_to_group`, with a
-   domain separation tag naming Handhold, the couple and the run: `dst`), raises every point
+   domain separation tag naming Handhold, the couple and the run by their random public ids,
+   never database keys: `dst`), raises every point
    to a fresh random scalar of its own, adds random points until the set has `ladder_size`
    elements, and sorts the encodings. That is round one (`ClientRun.round_one`). Random
    points and blinded points look alike, and every set has the same size whatever its person
@@ -60,6 +61,8 @@ POINT_BYTES = 32
 IDENTITY = bytes(POINT_BYTES)
 # Couple, run and person ids go into the DST and the token bytes as they are: letters,
 # digits, '-' and '_' (a UUID, hex or base64url id fits), so no separator can be forged.
+# Handhold passes the 32 hex digits of random public UUIDs (discovery.private.protocol_id),
+# never a database key, which would say how many couples and runs came before.
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # A pack's item id (handhold/core/packs.py `Id`).
 _ITEM_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import Couple
+from handhold.core import answers_copy
 from handhold.encryption import EncryptedTextField
 
 
@@ -203,3 +204,25 @@ class PrivateMatch(models.Model):
 
     def __str__(self) -> str:
         return f"Private match {self.pk}"
+
+
+class PrivateAnswersCopy(models.Model):
+    """A person's private-mode answers, sealed in their browser under a key from a phrase the
+    server never sees (handhold/core/answers_copy.py), so they can continue on another device.
+    Only the salt, the nonce and a fixed-size ciphertext are kept; `version` counts updates so
+    that a device holding an older copy cannot overwrite a newer one unseen. Goes with the
+    couple (unpairing), the person, and whenever private matching is switched on or off."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="+")
+    salt = models.CharField(max_length=2 * answers_copy.SALT_BYTES)
+    iv = models.CharField(max_length=2 * answers_copy.IV_BYTES)
+    ciphertext = models.TextField()
+    iterations = models.PositiveIntegerField(default=answers_copy.ITERATIONS)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Private answers copy {self.pk}"

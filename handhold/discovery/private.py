@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from handhold.accounts.models import User
+from handhold.accounts.models import Couple, User
+from handhold.core import answers_copy as ac
 from handhold.core import private_matching as pm
 from handhold.core import private_runs as rules
 from handhold.core.matching import CatalogItem, Token
@@ -25,6 +26,7 @@ from handhold.couples import services as couples
 from handhold.discovery.models import (
     Answer,
     FinishedAnswering,
+    PrivateAnswersCopy,
     PrivateMatch,
     PrivateMatchingTick,
     PrivateRun,
@@ -44,6 +46,10 @@ MESSAGES = {
     "run_again": _(
         "Your two browsers did not come to the same answer, so nothing is shown. Please run the "
         "match again."
+    ),
+    "copy_changed": _(
+        "Your answers changed on another device since this page opened. Reload this page to "
+        "bring them here first."
     ),
 }
 
@@ -102,6 +108,7 @@ def tick(*, person: User) -> bool:
     couples.note_private_matching(couple_id=person.couple_id, on=True)
     members = User.objects.filter(couple_id=person.couple_id)
     Answer.objects.filter(person__in=members).delete()
+    PrivateAnswersCopy.objects.filter(couple_id=person.couple_id).delete()  # a fresh start
     marks = FinishedAnswering.objects.filter(couple_id=person.couple_id)
     for person_id, pack_id in marks.values_list("person_id", "pack_id"):
         couples.note_pack_mark(
@@ -125,6 +132,8 @@ def untick(*, person: User) -> None:
     PrivateMatchingTick.objects.filter(couple_id=person.couple_id, person=person).delete()
     couples.note_private_matching(couple_id=person.couple_id, on=False)
     PrivateRun.objects.filter(couple_id=person.couple_id).delete()
+    # Both browsers' copies go too: off means the answers live nowhere but in the browsers.
+    PrivateAnswersCopy.objects.filter(couple_id=person.couple_id).delete()
     matches = PrivateMatch.objects.filter(couple_id=person.couple_id)
     for pack_id in matches.values_list("pack_id", flat=True):
         _note_revealed(person.couple_id, pack_id, on=False)
@@ -153,20 +162,42 @@ def run_for(user: User, public_id: UUID) -> PrivateRun:
     return runs_of(user).get(public_id=public_id)
 
 
+def protocol_id(public_id: UUID) -> str:
+    """How the protocol writes a public id: its 32 hex digits (private_matching._ID)."""
+    return public_id.hex
+
+
+def couple_id_of(user: User) -> str:
+    """The couple's public id as the protocol names it, in the domain separation tag."""
+    return protocol_id(Couple.objects.values_list("public_id", flat=True).get(pk=user.couple_id))
+
+
+def run_dst(run: PrivateRun) -> bytes:
+    """The domain separation tag both browsers hash this run's tokens with."""
+    couple = Couple.objects.values_list("public_id", flat=True).get(pk=run.couple_id)
+    return pm.dst(couple_id=protocol_id(couple), run_id=protocol_id(run.public_id))
+
+
 def people_of(user: User) -> tuple[str, str]:
-    """The couple's two ids in the protocol's order ('a' first)."""
+    """The couple's two public ids in the protocol's order ('a' first)."""
     return people_of_couple(user.couple_id)
 
 
 def people_of_couple(couple_id: int) -> tuple[str, str]:
-    ids = User.objects.filter(couple_id=couple_id).values_list("pk", flat=True)
-    first, second = (str(pk) for pk in ids)
-    return pm.people_in_order(first, second)
+    return pm.people_in_order(*_public_ids(couple_id).values())
+
+
+def _public_ids(couple_id: int) -> dict[int, str]:
+    """The two people's public ids as the protocol writes them, by primary key. Only these
+    reach a browser or a hash; the primary keys stay on the server (the ordinary reveal and
+    sessions label receivers by them)."""
+    rows = User.objects.filter(couple_id=couple_id).values_list("pk", "public_id")
+    return {pk: protocol_id(public_id) for pk, public_id in rows}
 
 
 def side_of(user: User) -> int:
     """0 if this person is the protocol's first ('a'), 1 if second."""
-    return people_of(user).index(str(user.pk))
+    return people_of(user).index(protocol_id(user.public_id))
 
 
 def catalog_of(pack: Pack) -> dict[str, CatalogItem]:
@@ -292,6 +323,48 @@ def answers_changed(*, person: User, pack: Pack) -> None:
     _note_revealed(person.couple_id, pack.id, on=False)
 
 
+# The encrypted copy of one person's answers, for another device -----------------------------
+
+
+def copy_of(user: User) -> PrivateAnswersCopy | None:
+    """This person's own sealed copy, never anyone else's."""
+    if user.couple_id is None:
+        return None
+    return PrivateAnswersCopy.objects.filter(person=user, couple_id=user.couple_id).first()
+
+
+@transaction.atomic
+def save_copy(*, person: User, posted: object, based_on: object) -> PrivateAnswersCopy:
+    """Keep the copy this person's browser sealed (`answers_copy.check_copy`: an opaque blob of
+    exactly one size, or `CopyInvalid`). `based_on` is the version the browser last saw (None
+    for none): a browser that has not seen a newer copy from another device is refused
+    ("copy_changed"), so that it cannot overwrite answers given there."""
+    if not is_on(person):
+        raise NotNow("not_on")
+    copy = ac.check_copy(posted)
+    current = (
+        PrivateAnswersCopy.objects.select_for_update()
+        .filter(person=person, couple_id=person.couple_id)
+        .first()
+    )
+    if (current.version if current else None) != based_on:
+        raise NotNow("copy_changed")
+    row = current or PrivateAnswersCopy(person=person, couple_id=person.couple_id, version=0)
+    row.salt, row.iv, row.ciphertext = copy.salt, copy.iv, copy.ciphertext
+    row.iterations = ac.ITERATIONS
+    row.version += 1
+    row.updated_at = timezone.now()
+    row.full_clean()
+    row.save()
+    return row
+
+
+@transaction.atomic
+def delete_copy(*, person: User) -> None:
+    """This person stops keeping a copy: it is deleted at once."""
+    PrivateAnswersCopy.objects.filter(person=person).delete()
+
+
 # What the browser and the pages are told -----------------------------------------------------
 
 
@@ -332,13 +405,16 @@ def run_view(*, viewer: User, run: PrivateRun) -> RunView:
 
 def stored_mutual(*, viewer: User, pack: Pack) -> frozenset[Token] | None:
     """The couple's stored mutual tokens in private mode, receivers named by the two people's
-    ids as the ordinary reveal names them; None until a run has stored a match."""
+    primary keys as the ordinary reveal names them; None until a run has stored a match."""
     row = PrivateMatch.objects.filter(couple_id=viewer.couple_id, pack_id=pack.id).first()
     if row is None:
         return None
-    people = people_of(viewer)
+    public = _public_ids(viewer.couple_id)
+    people = pm.people_in_order(*public.values())
+    pk_of = {public_id: str(pk) for pk, public_id in public.items()}
     catalog = catalog_of(pack)
     try:
-        return frozenset(pm.token_from_text(t, people=people, catalog=catalog) for t in row.tokens)
+        tokens = [pm.token_from_text(t, people=people, catalog=catalog) for t in row.tokens]
     except pm.MatchMustRunAgain:  # the pack changed since: run again
         return None
+    return frozenset(Token(t.level, t.item_id, pk_of.get(t.receiver, t.receiver)) for t in tokens)

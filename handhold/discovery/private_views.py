@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from handhold.content.registry import current_pack
+from handhold.core import answers_copy as ac
 from handhold.core import private_matching as pm
 from handhold.core import private_runs as rules
 from handhold.discovery import private, services
@@ -104,7 +105,8 @@ def private_open_level(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def private_state(request: HttpRequest) -> JsonResponse:
-    """What the browser needs to take part: the two ids, the pack's catalog and the run."""
+    """What the browser needs to take part: the couple's and the two people's public ids (the
+    domain separation tag and the tokens are made of them), the pack's catalog and the run."""
     if not private.is_on(request.user):
         return JsonResponse({"on": False})
     pack = current_pack(request.user)
@@ -114,8 +116,9 @@ def private_state(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {
             "on": True,
-            "couple": str(request.user.couple_id),
-            "me": str(request.user.pk),
+            # Public ids only: the primary keys never reach the browser.
+            "couple": private.couple_id_of(request.user),
+            "me": private.protocol_id(request.user.public_id),
             "people": list(private.people_of(request.user)),
             "pack": pack.id,
             "since": on_since.isoformat() if on_since else "",
@@ -126,6 +129,7 @@ def private_state(request: HttpRequest) -> JsonResponse:
             "size": pm.ladder_size(catalog),
             "matched": private.stored_mutual(viewer=request.user, pack=pack) is not None,
             "run": asdict(private.run_view(viewer=request.user, run=run)) if run else None,
+            "copy_version": copy.version if (copy := private.copy_of(request.user)) else None,
         }
     )
 
@@ -193,3 +197,39 @@ def private_answers_changed(request: HttpRequest) -> JsonResponse:
     except private.NotNow as refusal:
         return _refused(refusal)
     return JsonResponse({"matched": False})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def private_copy(request: HttpRequest) -> JsonResponse:
+    """This person's sealed copy of their answers (GET), or a new one from their browser (POST,
+    JSON {"copy": {"salt", "iv", "ciphertext"}, "based_on": version or null}). The server sees
+    only the sealed bytes: the phrase and the key stay in the browser."""
+    if request.method == "GET":
+        copy = private.copy_of(request.user)
+        if copy is None:
+            return JsonResponse({"copy": None})
+        fields = ("salt", "iv", "ciphertext", "iterations", "version")
+        return JsonResponse({"copy": {name: getattr(copy, name) for name in fields}})
+    try:
+        body = json.loads(request.body or b"null")
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        return JsonResponse({"error": "not_an_object", "message": "Which copy?"}, status=400)
+    try:
+        copy = private.save_copy(
+            person=request.user, posted=body.get("copy"), based_on=body.get("based_on")
+        )
+    except ac.CopyInvalid as invalid:
+        return JsonResponse({"error": invalid.reason, "message": str(invalid)}, status=400)
+    except private.NotNow as refusal:
+        return _refused(refusal)
+    return JsonResponse({"version": copy.version})
+
+
+@login_required
+@require_POST
+def private_copy_delete(request: HttpRequest) -> JsonResponse:
+    private.delete_copy(person=request.user)
+    return JsonResponse({"copy": None})

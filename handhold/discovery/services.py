@@ -336,4 +336,21 @@ def export_for(user: User) -> dict:
             {"pack": o.pack_id, "level": o.level, "opened_at": o.opened_at.isoformat()}
             for o in opened
         ],
+        # In private matching the answers live in the browser; a locked copy kept for another
+        # device is exported as it is stored, sealed: only this person's phrase opens it.
+        "private_answers_copy": _sealed_copy_of(user),
+    }
+
+
+def _sealed_copy_of(user: User) -> dict | None:
+    copy = private.copy_of(user)
+    if copy is None:
+        return None
+    return {
+        "format": "Handhold answers copy v1: PBKDF2-SHA-256 over your phrase, AES-256-GCM",
+        "salt": copy.salt,
+        "iterations": copy.iterations,
+        "iv": copy.iv,
+        "ciphertext": copy.ciphertext,
+        "updated_at": copy.updated_at.isoformat(),
     }

@@ -18,6 +18,12 @@ urlpatterns = [
     path(
         "discover/private/changed/", private_views.private_answers_changed, name="private_changed"
     ),
+    path("discover/private/copy/", private_views.private_copy, name="private_copy"),
+    path(
+        "discover/private/copy/delete/",
+        private_views.private_copy_delete,
+        name="private_copy_delete",
+    ),
     path("discover/private/runs/", private_views.private_run_start, name="private_run_start"),
     path("discover/private/runs/<uuid:public_id>/", private_views.private_run, name="private_run"),
     path(

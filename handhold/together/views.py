@@ -326,7 +326,6 @@ def topic(request: HttpRequest) -> HttpResponse:
         "received": topics.waiting_for_me(user),
         "sent": topics.my_waiting(user),
         "answered": topics.last_answered_no(user),
-        "answers": TopicSuggestion.Answer.choices,
         "current": current_pack(user),
     }
     return render(request, "together/topic.html", context)

@@ -128,11 +128,17 @@ def test_private_matching_reveals_what_the_ordinary_mode_does_and_sends_nothing_
     assert not Answer.objects.filter(person__in=people).exists()
     pack = default_pack()
     catalog = services.catalog_of(pack)
-    ids = pm.people_in_order(str(people[0].pk), str(people[1].pk))
-    mutual = services.reveal_for(viewer=people[0], pack=pack).tokens
+    ids = pm.people_in_order(people[0].public_id.hex, people[1].public_id.hex)
+    # The reveal names receivers by primary key, as the ordinary mode does; the protocol by
+    # public id.
+    public = {str(p.pk): p.public_id.hex for p in people}
+    mutual = {
+        matching.Token(t.level, t.item_id, public.get(t.receiver, t.receiver))
+        for t in services.reveal_for(viewer=people[0], pack=pack).tokens
+    }
     mutual_items = {t.item_id for t in mutual}
     (run,) = PrivateRun.objects.filter(couple_id=people[0].couple_id)
-    dst = pm.dst(couple_id=str(people[0].couple_id), run_id=run.public_id.hex)
+    dst = pm.dst(couple_id=people[0].couple.public_id.hex, run_id=run.public_id.hex)
     every = set()
     for item_id, item in catalog.items():
         for role in item.roles:
@@ -145,6 +151,12 @@ def test_private_matching_reveals_what_the_ordinary_mode_does_and_sends_nothing_
                     opened=5,
                 )
     recorded = "\n".join(bodies + snapshots)
+    states = [page.request.get("/discover/private/state/").text() for page in (alex, blake)]
+    assert all(people[0].public_id.hex in state for state in states)
+    # The browsers were told public ids, never primary keys (a key is a small number, so look
+    # for it as the JSON value it would have been).
+    for key in (str(people[0].pk), str(people[1].pk), str(people[0].couple_id)):
+        assert f'"{key}"' not in "\n".join(states)
     assert snapshots and any("round_two" in s for s in snapshots)
     for token in every - mutual:
         text_bytes = pm.token_bytes(token, people=ids)

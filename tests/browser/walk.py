@@ -48,6 +48,7 @@ STAGE_PAGES = [
     "/pair/",
     "/discover/",
     "/discover/together/",
+    "/topic/",
     "/talk/",
     "/talk/plan/",
     "/talk/invite/",
@@ -181,6 +182,17 @@ def walk(open_page, visit, **options):
     _visit_all(alex, ["/journey/", "/sessions/", "/talk/invite/"], "alex while paused", visit)
     blake.goto("/journey/")
     blake.get_by_role("button", name="Resume").click()
+
+    alex.goto("/topic/")
+    alex.get_by_role("button", name="Suggest Toys together").click()
+    visit(alex, "alex after suggesting a topic")
+    blake.goto("/")
+    visit(blake, "blake home with a topic suggestion waiting")
+    blake.goto("/topic/")
+    visit(blake, "blake with a topic suggestion")
+    blake.get_by_role("button", name="Not now").click()
+    alex.goto("/topic/")
+    visit(alex, "alex after the topic answer")
 
 
 def propose_and_run_a_session(alex, blake, visit=lambda page, label: None) -> None:

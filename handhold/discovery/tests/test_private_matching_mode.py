@@ -2,19 +2,26 @@
 and that the reveal it stores is the ordinary reveal for the same answers. The browsers are
 played by `private_matching.ClientRun`, the Python reference of private-matching.js."""
 
+import importlib
 import json
+import re
+import uuid
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
+from handhold.accounts.models import User
 from handhold.content.registry import default_pack
+from handhold.core import answers_copy as ac
 from handhold.core import matching
 from handhold.core import private_matching as pm
 from handhold.discovery import private, services
-from handhold.discovery.models import Answer, PrivateMatch, PrivateRun
+from handhold.discovery.models import Answer, PrivateAnswersCopy, PrivateMatch, PrivateRun
 from handhold.together import services as together
 from handhold.together.state import journey_from_facts, stored_journey
 
+STATIC = Path(__file__).resolve().parents[1] / "static" / "discovery"
 ASKER = {("massage", "give"): "yes", ("massage", "receive"): "curious", ("toy", "give"): "no"}
 PARTNER = {("massage", "receive"): "yes", ("massage", "give"): "no", ("toy", "receive"): "yes"}
 
@@ -41,14 +48,13 @@ def _answers(choices, pack):
 def _browser(person, people, run, answers):
     pack = default_pack()
     catalog = services.catalog_of(pack)
-    partner_id = next(p for p in people if p != str(person.pk))
-    tokens = matching.open_tokens(
-        answers, me=str(person.pk), partner=partner_id, catalog=catalog, opened=2
-    )
+    me = person.public_id.hex
+    partner_id = next(p for p in people if p != me)
+    tokens = matching.open_tokens(answers, me=me, partner=partner_id, catalog=catalog, opened=2)
     return pm.ClientRun(
         tokens=tokens,
         people=people,
-        dst=pm.dst(couple_id=str(person.couple_id), run_id=run.public_id.hex),
+        dst=pm.dst(couple_id=person.couple.public_id.hex, run_id=run.public_id.hex),
         ladder_size=pm.ladder_size(catalog),
     )
 
@@ -340,3 +346,159 @@ def test_the_private_ladder_page_holds_no_form_around_the_answers(client_for, on
     assert "<form" not in page[: page.index('id="private-ladder"')].split("</form>")[-1]
     assert "<form" not in ladder
     assert "private-ladder.js" in page
+
+
+def test_the_browser_is_told_public_ids_never_primary_keys(client_for, on):
+    asker, partner = on
+    state = client_for(asker).get(reverse("discovery:private_state")).json()
+    assert state["couple"] == asker.couple.public_id.hex
+    assert state["me"] == asker.public_id.hex
+    assert sorted(state["people"]) == sorted([asker.public_id.hex, partner.public_id.hex])
+    run = private.start_run(person=asker, pack=default_pack())
+    assert (
+        private.run_dst(run)
+        == (
+            f"Handhold private matching v1;couple={asker.couple.public_id.hex};"
+            f"run={run.public_id.hex}"
+        ).encode()
+    )
+
+
+def test_moving_to_public_ids_keeps_each_stored_match_as_it_read(on):
+    """Migration 0005: where the two people sort the other way round by public id than by
+    primary key, "a" and "b" swap in the stored match, so it names the same receivers."""
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "handhold.discovery.migrations.0005_private_matching_public_ids"
+    )
+    asker, partner = on
+    pack = default_pack()
+    give = next(a for a in pack.activities if "give" in a.roles)
+    by_pk = sorted([asker, partner], key=lambda p: str(p.pk))
+    # Stored as before: "a" is the first by primary key, receiving.
+    PrivateMatch.objects.create(
+        couple_id=asker.couple_id, pack_id=pack.id, tokens=[f"{give.id}|a|{give.level}"]
+    )
+    for n, (first, second) in enumerate((by_pk, by_pk[::-1])):
+        User.objects.filter(pk=first.pk).update(public_id=uuid.UUID(int=10 * n + 1))
+        User.objects.filter(pk=second.pk).update(public_id=uuid.UUID(int=10 * n + 2))
+        PrivateMatch.objects.update(tokens=[f"{give.id}|a|{give.level}"])
+        migration._reorder_matches(apps)
+        (token,) = private.stored_mutual(viewer=asker, pack=pack)
+        assert token.receiver == str(by_pk[0].pk)
+
+
+def _strings(html: str) -> dict:
+    block = re.search(
+        r'<script type="application/json" id="private-strings">(.*?)</script>', html, re.S
+    )
+    return json.loads(block.group(1))
+
+
+def test_every_sentence_the_script_says_comes_from_the_page_in_its_language(client_for, on):
+    """private-ladder.js shows only strings the page rendered with gettext: each key it asks
+    for is there, and in Spanish they are Spanish, with their {values} kept."""
+    asker, _partner = on
+    script = (STATIC / "private-ladder.js").read_text()
+    asked = set(re.findall(r'\bt\("(\w+)"', script))
+    asked |= {k for pair in re.findall(r'\bt\([\w.]+ \? "(\w+)" : "(\w+)"', script) for k in pair}
+    url = reverse("discovery:private_ladder")
+    english = _strings(client_for(asker).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    spanish = _strings(client_for(asker).get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode())
+    assert asked == set(english) == set(spanish)
+    for key, text in english.items():
+        assert spanish[key] != text, key
+        assert re.findall(r"\{\w+\}", spanish[key]) == re.findall(r"\{\w+\}", text), key
+
+
+# The locked copy, to continue on another device ------------------------------------------------
+
+COPY_PHRASE = "K3QZ8M2D7XTR4W9N6BHC1PVA"
+
+
+def _sealed(person, content, iv=b"\x01" * 12):
+    copy = ac.seal_copy(
+        content, phrase=COPY_PHRASE, person_id=person.public_id.hex, salt=b"\x02" * 16, iv=iv
+    )
+    return {"salt": copy.salt, "iv": copy.iv, "ciphertext": copy.ciphertext}
+
+
+def _post_copy(client, copy, based_on):
+    return client.post(
+        reverse("discovery:private_copy"),
+        json.dumps({"copy": copy, "based_on": based_on}),
+        content_type="application/json",
+    )
+
+
+def test_the_stored_copy_holds_no_item_id_and_no_answer(client_for, on):
+    asker, _partner = on
+    pack = default_pack()
+    answers = {f"{a.id}__{role}": "curious" for a in pack.activities for role in a.roles}
+    content = {"format": 1, "couple": "c", "since": "s", "packs": {pack.id: answers}}
+    response = _post_copy(client_for(asker), _sealed(asker, content), None)
+    assert response.status_code == 200 and response.json() == {"version": 1}
+    row = PrivateAnswersCopy.objects.get(person=asker)
+    stored = " ".join(str(v) for v in PrivateAnswersCopy.objects.values_list().get(pk=row.pk))
+    for activity in pack.activities:
+        assert activity.id not in stored
+    for word in ("yes", "curious", pack.id, COPY_PHRASE, COPY_PHRASE.lower()):
+        assert word not in stored
+    # Only the phrase opens it, and it holds what the browser sealed.
+    assert ac.open_copy(
+        ac.Copy(row.salt, row.iv, row.ciphertext), phrase=COPY_PHRASE, person_id=asker.public_id.hex
+    ) == json.loads(json.dumps(content))
+
+
+def test_a_plaintext_is_refused_never_stored(client_for, on):
+    asker, _partner = on
+    pack = default_pack()
+    plain = json.dumps({pack.activities[0].id: "yes"})
+    copy = {"salt": "00" * 16, "iv": "00" * 12, "ciphertext": plain}
+    response = _post_copy(client_for(asker), copy, None)
+    assert response.status_code == 400 and response.json()["error"] == "bad_ciphertext"
+    assert not PrivateAnswersCopy.objects.exists()
+
+
+def test_a_device_that_missed_a_newer_copy_cannot_overwrite_it(client_for, on):
+    asker, _partner = on
+    first, second = client_for(asker), client_for(asker)
+    assert _post_copy(first, _sealed(asker, {"n": 1}), None).json() == {"version": 1}
+    assert _post_copy(second, _sealed(asker, {"n": 2}, b"\x03" * 12), 1).json() == {"version": 2}
+    stale = _post_copy(first, _sealed(asker, {"n": 3}, b"\x04" * 12), 1)
+    assert stale.status_code == 409 and stale.json()["error"] == "copy_changed"
+    copy = first.get(reverse("discovery:private_copy")).json()["copy"]
+    assert copy["version"] == 2 and copy["iv"] == "03" * 12
+    assert client_for(asker).get(reverse("discovery:private_state")).json()["copy_version"] == 2
+
+
+def test_a_copy_is_its_persons_alone_and_goes_when_the_mode_does(
+    client_for, on, stranger, former_partner
+):
+    asker, partner = on
+    _post_copy(client_for(asker), _sealed(asker, {"n": 1}), None)
+    for person in (partner, stranger, former_partner):
+        assert client_for(person).get(reverse("discovery:private_copy")).json() == {"copy": None}
+    assert client_for(partner).post(reverse("discovery:private_copy_delete")).status_code == 200
+    assert PrivateAnswersCopy.objects.filter(person=asker).exists()  # not the partner's to delete
+    private.untick(person=partner)
+    assert not PrivateAnswersCopy.objects.exists()
+    refused = _post_copy(client_for(asker), _sealed(asker, {"n": 1}), None)
+    assert refused.status_code == 409 and refused.json()["error"] == "not_on"
+
+
+def test_stopping_the_copy_deletes_it_at_once(client_for, on):
+    asker, _partner = on
+    _post_copy(client_for(asker), _sealed(asker, {"n": 1}), None)
+    assert client_for(asker).post(reverse("discovery:private_copy_delete")).status_code == 200
+    assert not PrivateAnswersCopy.objects.exists()
+
+
+def test_the_export_holds_ones_own_sealed_copy_and_never_the_partners(client_for, on):
+    asker, partner = on
+    _post_copy(client_for(asker), _sealed(asker, {"n": 1}), None)
+    mine = services.export_for(asker)["private_answers_copy"]
+    row = PrivateAnswersCopy.objects.get(person=asker)
+    assert (mine["salt"], mine["iv"], mine["ciphertext"]) == (row.salt, row.iv, row.ciphertext)
+    assert services.export_for(partner)["private_answers_copy"] is None
