@@ -44,7 +44,16 @@ PAGES = {
         {"style": "text", "text": "I find you attractive. Would you like to talk? No is fine."},
     ),
     "journey": ("GET", "/journey/", None),
+    "sessions": ("GET", "/sessions/", None),
+    # The invited partner's page: the invitation waiting for them, with its three answers.
+    "invitation": ("GET", "/talk/invite/", None),
 }
+# Pages loaded by the other person of each couple: each seeded couple's first person has sent
+# an invitation to talk, still unanswered, so that their partner's invitation page shows it
+# (and the first person's own pages stay as they were measured before it was seeded). Their
+# baseline is the bare view for the same partners.
+PARTNER_PAGES = {"invitation"}
+INVITATION = "Would you like to talk about what we both said yes to, some evening? No is fine."
 ANSWERED = 10  # item-roles answered by each person
 ROUNDS = 3  # baseline, page; baseline, page; ...: the median ratio of these rounds is reported
 
@@ -101,12 +110,14 @@ def drop_throwaway_database(url: str) -> None:
 
 
 def seed(couples: int, log) -> list:
-    """Couples with answers (a few mutual items each), journals, a talk and an ended session."""
+    """Couples with answers (a few mutual items each), journals, a talk, an ended session, and
+    an invitation to talk from the first person that waits for the second's answer."""
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
     from handhold.accounts.models import Couple, User
     from handhold.content.registry import default_pack
+    from handhold.conversation.models import TalkInvitation
     from handhold.couples.models import TalkConfirmation
     from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry, OpenedLevel
     from handhold.together.models import Debrief, SessionPlan
@@ -129,7 +140,7 @@ def seed(couples: int, log) -> list:
             )
             for n in range(2 * count)
         )
-        answers, journal, finished, talked, plans, opened = [], [], [], [], [], []
+        answers, journal, finished, talked, plans, opened, invited = [], [], [], [], [], [], []
         for n in range(0, len(users), 2):
             a, b = users[n], users[n + 1]
             for item, role in pairs[:ANSWERED]:
@@ -157,11 +168,24 @@ def seed(couples: int, log) -> list:
                 # opened one at a time.
                 opened.append(OpenedLevel(person=person, pack_id=pack.id, level=5))
             talked += [
+                # "We talked" is kept by topic: about the default pack, every couple's topic.
                 TalkConfirmation(
-                    couple_id=a.couple_id, person=person, confirmed_at=now - timedelta(days=10)
+                    couple_id=a.couple_id,
+                    person=person,
+                    pack_id=pack.id,
+                    confirmed_at=now - timedelta(days=10),
                 )
                 for person in (a, b)
             ]
+            invited.append(
+                TalkInvitation(
+                    couple_id=a.couple_id,
+                    sender=a,
+                    pack_id=pack.id,
+                    message=INVITATION,
+                    sent_at=now - timedelta(days=1),
+                )
+            )
             plans.append(
                 SessionPlan(
                     couple_id=a.couple_id,
@@ -177,6 +201,7 @@ def seed(couples: int, log) -> list:
         FinishedAnswering.objects.bulk_create(finished, batch_size=5000)
         OpenedLevel.objects.bulk_create(opened, batch_size=5000)
         TalkConfirmation.objects.bulk_create(talked, batch_size=5000)
+        TalkInvitation.objects.bulk_create(invited, batch_size=5000)
         made_plans = SessionPlan.objects.bulk_create(plans, batch_size=5000)
         Debrief.objects.bulk_create(
             [
@@ -205,11 +230,17 @@ def _fill_journeys(made: list, users: list) -> None:
     shared, sides = journey_from_facts(made[0].pk)
     first_a, first_b = users[0].pk, users[1].pk
     rename = {first_a: 0, first_b: 1}
+
+    def own(couple, n: int) -> dict:
+        """The first couple's row for the n-th couple: its pairing moment and its senders."""
+        senders = {
+            pack_id: sorted(users[2 * n + rename[person]].pk for person in who)
+            for pack_id, who in shared["invitations_from"].items()
+        }
+        return {**shared, "paired_since": couple.created_at, "invitations_from": senders}
+
     journeys = CoupleJourney.objects.bulk_create(
-        [
-            CoupleJourney(couple=couple, **{**shared, "paired_since": couple.created_at})
-            for couple in made
-        ],
+        [CoupleJourney(couple=couple, **own(couple, n)) for n, couple in enumerate(made)],
         batch_size=2000,
     )
     PersonJourney.objects.bulk_create(
@@ -242,15 +273,15 @@ def _sessions_for(users) -> list[str]:
     return cookies, _get_new_csrf_string()
 
 
-def _queries(users) -> dict[str, int]:
+def _queries(users, partners) -> dict[str, int]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(users[0])
     counts = {}
     for name, (method, path, form) in {**PAGES, "baseline": ("GET", "/bench/bare/", None)}.items():
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(partners[0] if name in PARTNER_PAGES else users[0])
         client.get(path) if method == "GET" else client.post(path, form)
         with CaptureQueriesContext(connection) as captured:
             client.get(path) if method == "GET" else client.post(path, form)
@@ -359,8 +390,10 @@ def run(args) -> int:
         # large run reads rows from everywhere in it, not only the first ones written.
         step = 2 * max(1, couples // args.clients)
         users = people[::step][: args.clients]
+        partners = people[1::step][: args.clients]  # the other person of the same couples
         cookies, csrf = _sessions_for(users)
-        queries = _queries(users)
+        partner_cookies, _csrf = _sessions_for(partners)
+        queries = _queries(users, partners)
         from django.db import connections
 
         connections.close_all()
@@ -381,7 +414,7 @@ def run(args) -> int:
             f"{args.rounds} rounds alternating with the bare view..."
         )
 
-        def bare():
+        def bare(cookies=cookies):
             return _load(base + "/bench/bare/", cookies, csrf, seconds)
 
         # Anonymous: the same number of clients, each with a cookie naming no session.
@@ -395,10 +428,11 @@ def run(args) -> int:
         }
         baselines = list(results["anonymous"].pop("baselines"))
         for name, (method, path, form) in PAGES.items():
+            who = partner_cookies if name in PARTNER_PAGES else cookies
             results[name] = _rounds(
-                bare,
-                lambda path=path, method=method, form=form: _load(
-                    base + path, cookies, csrf, seconds, method, form
+                lambda who=who: bare(who),
+                lambda path=path, method=method, form=form, who=who: _load(
+                    base + path, who, csrf, seconds, method, form
                 ),
                 args.rounds,
             )
@@ -406,10 +440,10 @@ def run(args) -> int:
             if compare:
                 # FULL, NORMAL twice, then FULL again: a drift in this machine's speed over
                 # the four runs weighs on both sides alike.
-                full = [_load(base + path, cookies, csrf, seconds, method, form)]
-                normal = [_load(normal_base + path, cookies, csrf, seconds, method, form)]
-                normal.append(_load(normal_base + path, cookies, csrf, seconds, method, form))
-                full.append(_load(base + path, cookies, csrf, seconds, method, form))
+                full = [_load(base + path, who, csrf, seconds, method, form)]
+                normal = [_load(normal_base + path, who, csrf, seconds, method, form)]
+                normal.append(_load(normal_base + path, who, csrf, seconds, method, form))
+                full.append(_load(base + path, who, csrf, seconds, method, form))
                 results[name]["synchronous"] = {
                     "full_rps": statistics.mean(r["rps"] for r in full),
                     "normal_rps": statistics.mean(r["rps"] for r in normal),

@@ -42,7 +42,15 @@ def test_the_bench_command_prints_its_tables_and_writes_json(tmp_path):
     # Logged in for real: the bare view read the session (no query with a warm session cache)
     # and the person, and no page was a redirect to log-in (which counts as an error).
     assert report["baseline"]["queries"] == 1
-    assert set(report["pages"]) == {"home", "ladder", "reveal", "planner_check", "journey"}
+    assert set(report["pages"]) == {
+        "home",
+        "ladder",
+        "reveal",
+        "planner_check",
+        "journey",
+        "sessions",
+        "invitation",
+    }
     for row in report["pages"].values():
         assert set(row) >= {"rps", "p50_ms", "p95_ms", "ratio", "queries", "baseline_rps"}
         # Three rounds of bare view then page; the page's ratio is the median of theirs.
@@ -68,7 +76,7 @@ def test_the_in_process_breakdown_runs_and_names_every_key_page():
     assert done.returncode == 0, done.stderr[-2000:]
     for row in ["one ORM query", "raw cursor", "page frame", "the check", "page: bare view"]:
         assert row in done.stdout
-    for page in ["home", "ladder", "reveal", "planner_check", "journey"]:
+    for page in ["home", "ladder", "reveal", "planner_check", "journey", "sessions", "invitation"]:
         assert f"page: {page}" in done.stdout
 
 
@@ -85,3 +93,23 @@ def test_the_seeded_couples_journey_rows_equal_their_facts(db):
     people = seed(3, lambda text: None)
     for couple_id in {person.couple_id for person in people}:
         assert stored_journey(couple_id) == journey_from_facts(couple_id)
+
+
+def test_the_invited_partner_sees_the_seeded_invitation(db):
+    """The invitation page is loaded by each couple's second person, for whom the first
+    person's invitation waits: the page the bench measures shows it, with its answers."""
+    from django.test import Client
+
+    from handhold.bench import INVITATION, PAGES, PARTNER_PAGES, seed
+
+    people = seed(2, lambda text: None)
+    assert {"invitation"} == PARTNER_PAGES
+    client = Client()
+    client.force_login(people[1])
+    page = client.get(PAGES["invitation"][1])
+    assert page.status_code == 200
+    assert INVITATION in page.content.decode()
+    assert b"like_to_talk" in page.content
+    # The sender's own pages do not show it as waiting for them.
+    client.force_login(people[0])
+    assert INVITATION not in client.get("/").content.decode()

@@ -799,6 +799,9 @@ SHARED_JOURNEY_FIELDS = {
     "last_debriefs_written",
     "last_halt_at",
     "ceiling_after_history",
+    # Private matching is on: only once both have ticked it, when both pages show the mode
+    # anyway. One person's tick alone stays in its own row (test below).
+    "private_matching",
 }
 
 
@@ -829,6 +832,18 @@ def test_the_shared_row_is_the_same_whatever_one_partner_did_alone(
     before = shared_row(asker.couple_id)
     set_answers(asker, alex, opened=alex_opened, pack=topic)
     set_finished(asker, alex_finished, topic)
+    assert shared_row(asker.couple_id) == before
+
+
+def test_the_shared_row_is_the_same_whether_or_not_one_partner_ticked_private_matching(
+    asker, partner
+):
+    from handhold.discovery import private
+
+    before = shared_row(asker.couple_id)
+    private.tick(person=asker)
+    assert shared_row(asker.couple_id) == before
+    private.untick(person=asker)
     assert shared_row(asker.couple_id) == before
 
 

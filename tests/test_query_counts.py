@@ -24,18 +24,22 @@ from handhold.discovery.tests.ladder import open_levels
 # plans and, only for the one who holds a level back, their halts; reflect asks whether this
 # person was the invited partner, whose questions are written from their side. Before the
 # journey row (2026-11-27) home took 7, the journey 11 to 12 and the sessions page 10 to 11.
-# Each page that reads the reveal asks once more whether private matching is on (a count of
-# the couple's two ticks).
+# Whether private matching is on, whether this person finished (the ladder), whether the couple
+# is paused and whether an invitation waits (the invitation page) are read from that same row,
+# which these pages read once for themselves and the navigation (couples.journey_of_request);
+# the sessions page reads both sides once, for its rules, its mutual set and the navigation.
+# Before that (2026-11-27) the ladder took 6, the reveal 5, the invitation page 6 and the
+# sessions page 7 here.
 # (On SQLite, the session comes from the cache: one query fewer than on PostgreSQL here.)
 QUERY_BUDGET = {
     "pages:home": 4,
     "discovery:reflect": 6,
-    "discovery:discover": 7,
-    "discovery:reveal": 6,
+    "discovery:discover": 5,
+    "discovery:reveal": 5,
     "conversation:plan": 4,
-    "conversation:invite": 7,
+    "conversation:invite": 4,
     "together:journey": 5,
-    "together:sessions": 8,
+    "together:sessions": 6,
     "together:prepare": 5,
 }
 
@@ -106,5 +110,20 @@ def test_the_journey_reads_where_the_couple_stands_in_one_query(
     pause_everything(user=partner)
     settled_and_paused = queries_past_the_session(client, journey)
     settings.HANDHOLD_SETTLE_DAYS = 10
-    settling = queries_past_the_session(client, journey)  # + the reveal (2), private mode on?
-    assert (before_talking, settled, settled_and_paused, settling) == (4, 3, 3, 6)
+    settling = queries_past_the_session(client, journey)  # + the reveal (2)
+    assert (before_talking, settled, settled_and_paused, settling) == (4, 3, 3, 5)
+
+
+def test_the_invited_partners_page_reads_the_invitation_once(client_for, asker, partner):
+    """The partner an invitation waits for: the user, their journey row (which says one waits,
+    and whether the couple is paused), their own latest invitation and the waiting one; the
+    navigation's dot comes from the same row. One more with the session on PostgreSQL."""
+    from handhold.conversation.services import send_invitation
+
+    send_invitation(
+        sender=asker, pack=default_pack(), message="Would you like to talk? No is fine."
+    )
+    client = client_for(partner)
+    page = client.get(reverse("conversation:invite"))  # warm the session and caches
+    assert b"Would you like to talk? No is fine." in page.content
+    assert queries_past_the_session(client, "conversation:invite") == 4

@@ -109,9 +109,15 @@ class CannotInvite(Exception):
         self.name = name
 
 
-def pending_invitation_for(*, recipient: User, pack: Pack) -> TalkInvitation | None:
-    """An unanswered invitation waiting for `recipient`, fetched through their couple."""
+def pending_invitation_for(*, recipient: User, pack: Pack, side=None) -> TalkInvitation | None:
+    """An unanswered invitation waiting for `recipient`, fetched through their couple. With
+    `side`, their journey row already read for the page (couples.journey_of), no query when
+    the couple's row says none waits for them."""
     if recipient.couple_id is None:
+        return None
+    if side is not None and not any(
+        sender != recipient.pk for sender in side.journey.invitations_from.get(pack.id, ())
+    ):
         return None
     return (
         TalkInvitation.objects.filter(couple_id=recipient.couple_id, pack_id=pack.id, answer="")
@@ -143,10 +149,13 @@ def may_invite(*, sender: User, pack: Pack) -> bool:
     return _may_invite(sender, pack, latest_sent(sender=sender, pack=pack))
 
 
-def _may_invite(sender: User, pack: Pack, latest: TalkInvitation | None) -> bool:
+def _may_invite(
+    sender: User, pack: Pack, latest: TalkInvitation | None, *, paused: bool | None = None
+) -> bool:
+    """`paused`, when the caller has read it from the couple's journey row; else asked here."""
     if not sender.is_paired:
         return False
-    if couples.is_paused(sender):
+    if couples.is_paused(sender) if paused is None else paused:
         return False  # while paused, nobody invites
     if latest is not None and not latest.answer:
         return False  # one invitation at a time
@@ -207,13 +216,15 @@ def reopen_topic(*, recipient: User, pack: Pack) -> None:
     ).exclude(sender=recipient).exclude(answer="").update(reopened_at=timezone.now())
 
 
-def invitation_standing(*, sender: User, pack: Pack) -> tuple[str | None, bool]:
+def invitation_standing(*, sender: User, pack: Pack, side=None) -> tuple[str | None, bool]:
     """(What the asker sees of their latest invitation, whether they may send one now).
 
     The first is one of a few neutral states: "Not now" and "Not for me" read the same, and
-    there is never a date to count down to. The latest invitation is read once for both."""
+    there is never a date to count down to. The latest invitation is read once for both.
+    With `side`, the sender's journey row already read, the pause is read from it."""
     latest = latest_sent(sender=sender, pack=pack)
-    allowed = _may_invite(sender, pack, latest)
+    paused = None if side is None else side.journey.is_paused
+    allowed = _may_invite(sender, pack, latest, paused=paused)
     if latest is None:
         return None, allowed
     if not latest.answer:

@@ -4,6 +4,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,10 +15,10 @@ from handhold.conversation import services
 from handhold.conversation.forms import AnswerForm, DraftForm, InviteForm
 from handhold.conversation.models import TalkInvitation
 from handhold.core.conversation import STYLES, build_outline
-from handhold.couples.services import partner_of
+from handhold.couples import services as couples
 from handhold.discovery import services as discovery
 from handhold.discovery.forms import JournalForm
-from handhold.pages.ratelimits import TOO_MANY, limit
+from handhold.pages.ratelimits import TOO_MANY, count_try, limit
 
 
 @login_required
@@ -58,23 +59,31 @@ def _planner_context(request, pack, form, analysis=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@limit("pressure_check", key="user")
 def plan(request):
+    if request.headers.get("X-Requested-With") != "handhold-check":
+        # The whole page draws the navigation, which reads this row: read first, it brings
+        # the couple's topic with it (current_pack). A live check alone asks only the topic.
+        couples.journey_of_request(request)
     pack = current_pack(request.user)
     if request.method == "POST":
         form = DraftForm(request.POST)
-        if getattr(request, "limited", False):
-            form.is_valid()
+        valid = form.is_valid()
+        # Every POST counts as a try, as with `limit`; the count and the saved words are one
+        # transaction, so one commit (one flush of the database's log) where there were two.
+        with transaction.atomic():
+            limited = count_try(request, "pressure_check", key="user")
+            if valid and not limited:
+                services.save_draft(
+                    author=request.user,
+                    pack=pack,
+                    style=form.cleaned_data["style"],
+                    text=form.cleaned_data["text"],
+                )
+        if limited:
             form.add_error(None, TOO_MANY)
             context = _planner_context(request, pack, form)
             return render(request, "conversation/plan.html", context, status=429)
-        if form.is_valid():
-            services.save_draft(
-                author=request.user,
-                pack=pack,
-                style=form.cleaned_data["style"],
-                text=form.cleaned_data["text"],
-            )
+        if valid:
             analysis = services.analyse(text=form.cleaned_data["text"], pack=pack)
             context = _planner_context(request, pack, form, analysis)
             if request.headers.get("X-Requested-With") == "handhold-check":
@@ -100,8 +109,10 @@ def plan(request):
 @require_http_methods(["GET", "POST"])
 @limit("pressure_check", key="user")
 def invite(request):
+    # This person's journey row, shared with the navigation, read first: it brings the
+    # couple's topic (current_pack), the pause and whether an invitation waits for them.
+    side = couples.journey_of_request(request)
     pack = current_pack(request.user)
-    partner = partner_of(request.user)
     form = InviteForm(request.POST if request.method == "POST" else None)
     analysis = None
     status = 200
@@ -128,15 +139,15 @@ def invite(request):
                     ),
                 )
                 return redirect("conversation:invite")
-    state, may_invite = services.invitation_standing(sender=request.user, pack=pack)
+    state, may_invite = services.invitation_standing(sender=request.user, pack=pack, side=side)
     context = {
         "form": form,
-        "partner": partner,
+        "paired": request.user.is_paired,
         "analysis": analysis,
         "text": form.data.get("message", "") if form.is_bound else "",
         "state": state,
         "may_invite": may_invite,
-        "received": services.pending_invitation_for(recipient=request.user, pack=pack),
+        "received": services.pending_invitation_for(recipient=request.user, pack=pack, side=side),
     }
     return render(request, "conversation/invite.html", context, status=status)
 

@@ -131,6 +131,9 @@ class CoupleJourney(models.Model):
     # The highest ceiling the next session may have, by its history; None while no session
     # went well, when the first-time ceiling follows from the mutual set instead.
     ceiling_after_history = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Private matching is on: both have ticked it (discovery.private). One tick alone is not
+    # here: it stays in its own row, as that person's.
+    private_matching = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return f"Journey of couple {self.couple_id}"

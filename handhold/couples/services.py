@@ -127,8 +127,14 @@ def journey_of(user: User) -> PersonJourney | None:
     )
     side = next(iter(rows), None)
     if side is not None:
-        user.__dict__[_TOPIC] = side.journey.topic or None
+        keep_topic(user, side.journey)
     return side
+
+
+def keep_topic(user: User, journey: CoupleJourney) -> None:
+    """The couple's row was read for this request (by `journey_of`, or both sides at once):
+    `topic_of` answers from it for the rest of the request."""
+    user.__dict__[_TOPIC] = journey.topic or None
 
 
 # Kept on the user object for the rest of the request, so that the pages that read the
@@ -152,6 +158,23 @@ def topic_of(user: User) -> str | None:
 def forget_topic(user: User) -> None:
     """After the topic changed in this request: the next `topic_of` reads it again."""
     user.__dict__.pop(_TOPIC, None)
+
+
+def journey_of_request(request) -> PersonJourney | None:
+    """`journey_of(request.user)`, read once per request: the page and the navigation's quiet
+    dot (together.waiting.context) share the one query. For drawing a page: every view that
+    changes a fact the row summarises redirects before drawing, so nothing drawn reads a row
+    older than the request's own writes."""
+    try:
+        return request._journey_side
+    except AttributeError:
+        request._journey_side = journey_of(request.user)
+        return request._journey_side
+
+
+def note_private_matching(*, couple_id: int, on: bool) -> None:
+    """Whether private matching is on for the couple (both have ticked it)."""
+    CoupleJourney.objects.filter(couple_id=couple_id).update(private_matching=on)
 
 
 def note_talk_confirmations(*, couple_id: int) -> None:

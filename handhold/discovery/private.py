@@ -70,10 +70,14 @@ STEP_FIELDS = {
 # The mode ------------------------------------------------------------------------------------
 
 
-def is_on(user: User) -> bool:
-    """Whether private matching is on for this person's couple: both have ticked it."""
+def is_on(user: User, *, side=None) -> bool:
+    """Whether private matching is on for this person's couple: both have ticked it. With
+    `side`, this person's journey row already read for the page (couples.journey_of), no
+    query: the couple's row keeps it (`CoupleJourney.private_matching`). Writes ask the ticks."""
     if user.couple_id is None:
         return False
+    if side is not None:
+        return side.journey.private_matching
     ticks = PrivateMatchingTick.objects.filter(couple_id=user.couple_id).count()
     return rules.mode_is_on(ticks)
 
@@ -101,6 +105,7 @@ def tick(*, person: User) -> bool:
     PrivateMatchingTick.objects.get_or_create(couple_id=person.couple_id, person=person)
     if not is_on(person):
         return False
+    couples.note_private_matching(couple_id=person.couple_id, on=True)
     members = User.objects.filter(couple_id=person.couple_id)
     Answer.objects.filter(person__in=members).delete()
     PrivateAnswersCopy.objects.filter(couple_id=person.couple_id).delete()  # a fresh start
@@ -125,6 +130,7 @@ def untick(*, person: User) -> None:
     if person.couple_id is None:
         return
     PrivateMatchingTick.objects.filter(couple_id=person.couple_id, person=person).delete()
+    couples.note_private_matching(couple_id=person.couple_id, on=False)
     PrivateRun.objects.filter(couple_id=person.couple_id).delete()
     # Both browsers' copies go too: off means the answers live nowhere but in the browsers.
     PrivateAnswersCopy.objects.filter(couple_id=person.couple_id).delete()

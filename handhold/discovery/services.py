@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db import connection, transaction
 from django.utils import timezone
 
 from handhold.accounts.models import User
@@ -175,9 +174,13 @@ def mark_finished(*, person: User, pack: Pack) -> None:
     )
 
 
-def has_finished(*, person: User, pack: Pack) -> bool:
+def has_finished(*, person: User, pack: Pack, side=None) -> bool:
+    """Whether this person marked their answers finished. With `side`, their journey row
+    already read for the page (couples.journey_of), no query: it lists their finished packs."""
     if person.couple_id is None:
         return False
+    if side is not None:
+        return pack.id in side.finished_packs
     return FinishedAnswering.objects.filter(
         couple_id=person.couple_id, person=person, pack_id=pack.id
     ).exists()
@@ -210,37 +213,52 @@ class Reveal:
         return min((item.activity.level for item in self.items), default=None)
 
 
+# Written out: building the ORM's Subquery cost more than running the query (about 1,800 of
+# the reveal's 10,800 Python calls per request, in eval/bench_in_process.py's seed).
+FINISHED_IN_COUPLE = (
+    "SELECT f.person_id, o.level FROM {finished} f LEFT JOIN {opened} o"
+    " ON o.person_id = f.person_id AND o.pack_id = f.pack_id"
+    " WHERE f.couple_id = %s AND f.pack_id = %s"
+)
+
+
 def _finished_in_couple(viewer: User, pack: Pack) -> dict[int, int]:
     """Who in the viewer's couple has marked their answers finished, each with the level they
     opened the ladder to (one query). The marks belong to the couple, and a couple is only ever
     its two members, so two marks mean both."""
-    opened = OpenedLevel.objects.filter(person=OuterRef("person_id"), pack_id=pack.id)
-    rows = FinishedAnswering.objects.filter(couple_id=viewer.couple_id, pack_id=pack.id)
-    rows = rows.annotate(opened=Subquery(opened.values("level")))
-    return {
-        person_id: opened or matching.FIRST_OPEN_LEVEL
-        for person_id, opened in rows.values_list("person_id", "opened")
-    }
+    quote = connection.ops.quote_name
+    sql = FINISHED_IN_COUPLE.format(
+        finished=quote(FinishedAnswering._meta.db_table), opened=quote(OpenedLevel._meta.db_table)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [viewer.couple_id, pack.id])
+        rows = cursor.fetchall()
+    return {person_id: opened or matching.FIRST_OPEN_LEVEL for person_id, opened in rows}
 
 
-def reveal_state(*, viewer: User, pack: Pack) -> Literal["not_paired", "waiting", "revealed"]:
-    """The reveal's state alone, for pages that only say where the couple stands."""
+def reveal_state(
+    *, viewer: User, pack: Pack, side=None
+) -> Literal["not_paired", "waiting", "revealed"]:
+    """The reveal's state alone, for pages that only say where the couple stands. `side`: as
+    for `reveal_for`."""
     if not viewer.is_paired:
         return "not_paired"
-    if private.is_on(viewer):
+    if private.is_on(viewer, side=side):
         return _private_reveal(viewer, pack).state
     return "revealed" if len(_finished_in_couple(viewer, pack)) == 2 else "waiting"
 
 
-def reveal_for(*, viewer: User, pack: Pack) -> Reveal:
+def reveal_for(*, viewer: User, pack: Pack, side=None) -> Reveal:
     """What `viewer` may see of the couple's mutual interest, and nothing more.
 
     Until both have marked their answers finished, the answer is 'waiting', computed without
     reading the partner's answers at all, so nothing about them can show through.
+    `side`, the viewer's journey row when the page has read it, says whether private matching
+    is on without asking again.
     """
     if not viewer.is_paired:
         return Reveal(state="not_paired")
-    if private.is_on(viewer):
+    if private.is_on(viewer, side=side):
         return _private_reveal(viewer, pack)
     finished = _finished_in_couple(viewer, pack)
     i_have_finished = viewer.pk in finished

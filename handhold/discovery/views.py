@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from handhold.content.registry import current_pack
+from handhold.couples import services as couples
 from handhold.discovery import private, services
 from handhold.discovery.filters import level_name
 from handhold.discovery.forms import (
@@ -74,7 +75,10 @@ def card(request, card_id: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def discover(request):
-    if private.is_on(request.user):
+    # This person's journey row, shared with the navigation: whether private matching is on
+    # and whether they finished, without a query of their own.
+    side = couples.journey_of_request(request)
+    if private.is_on(request.user, side=side):
         # Answers live in the browsers now: nothing posted here is read, let alone saved.
         return redirect("discovery:private_ladder")
     pack = current_pack(request.user)
@@ -111,7 +115,7 @@ def discover(request):
         "form": form,
         "ladder": ladder,
         "paired": request.user.is_paired,
-        "finished": services.has_finished(person=request.user, pack=pack),
+        "finished": services.has_finished(person=request.user, pack=pack, side=side),
         "next_level": next_level,
         "next_level_name": level_name(next_level) if next_level else "",
     }
@@ -134,8 +138,10 @@ def _open_next_level(request, pack):
 @login_required
 @require_GET
 def reveal(request):
+    # Shared with the navigation, and read first: it brings the couple's topic (current_pack).
+    side = couples.journey_of_request(request)
     pack = current_pack(request.user)
-    result = services.reveal_for(viewer=request.user, pack=pack)
+    result = services.reveal_for(viewer=request.user, pack=pack, side=side)
     levels = _by_level(result.items, pack)
     context = {"reveal": result, "levels": levels, "first_evening": _first_evening(levels)}
     return render(request, "discovery/reveal.html", context)

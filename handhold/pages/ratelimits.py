@@ -87,20 +87,28 @@ def over_limit(name: str, who: str) -> bool:
     return one_more_try(caches[settings.RATELIMIT_USE_CACHE], key, seconds) > allowed
 
 
+def _who(request, key: str) -> str:
+    if key == "user" and request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    return f"ip:{client_address(request)}"
+
+
+def count_try(request, name: str, *, key: str) -> bool:
+    """Count this request as one try by `key` ("ip" or "user") against the named limit, as
+    `limit` counts a POST; whether it goes past the limit. For a view that counts inside the
+    transaction of the write the try makes, so that both are one commit."""
+    return over_limit(name, _who(request, key))
+
+
 def limit(name: str, *, key: str):
     """Count POSTs per `key` ("ip" or "user") against the named limit, without blocking: the
     view reads `request.limited`."""
-
-    def who(request) -> str:
-        if key == "user" and request.user.is_authenticated:
-            return f"user:{request.user.pk}"
-        return f"ip:{client_address(request)}"
 
     def decorator(view):
         @wraps(view)
         def counted(request, *args, **kwargs):
             if request.method == "POST":
-                limited = over_limit(name, who(request))
+                limited = count_try(request, name, key=key)
                 request.limited = getattr(request, "limited", False) or limited
             return view(request, *args, **kwargs)
 

@@ -88,7 +88,8 @@ def journey_for(user: User) -> dict:
     )
     suggestions = []
     if settling:
-        suggestions = settle_suggestions(discovery.reveal_for(viewer=user, pack=pack), pack)
+        reveal = discovery.reveal_for(viewer=user, pack=pack, side=side)
+        suggestions = settle_suggestions(reveal, pack)
     return {
         "stages": stages,
         "next": next_stage,

@@ -144,9 +144,10 @@ def plans_for(user: User):
     return SessionPlan.objects.filter(couple_id=user.couple_id)
 
 
-def mutual_tokens(*, user: User, pack: Pack) -> frozenset[Token]:
-    """The couple's mutual tokens as they are right now; empty until the reveal."""
-    return discovery.reveal_for(viewer=user, pack=pack).tokens
+def mutual_tokens(*, user: User, pack: Pack, side=None) -> frozenset[Token]:
+    """The couple's mutual tokens as they are right now; empty until the reveal. `side`: this
+    person's journey row, when the page has read it (see discovery.services.reveal_for)."""
+    return discovery.reveal_for(viewer=user, pack=pack, side=side).tokens
 
 
 def token_of(step: SessionStep, pack: Pack) -> Token:
@@ -166,6 +167,17 @@ def halts_of(user: User) -> list[Halt]:
     return list(Halt.objects.filter(couple_id=user.couple_id).select_related("plan"))
 
 
+def couple_sides(user: User) -> dict:
+    """Both journey sides of this person's couple (state.journey_sides), or none while they
+    are not paired: for the server's rules, and this person's own side for their pages."""
+    if not user.is_paired:
+        return {}
+    sides = state.journey_sides(user.couple_id)
+    if user.pk in sides:
+        couples.keep_topic(user, sides[user.pk].journey)  # current_pack(user) reads no more
+    return sides
+
+
 @dataclass(frozen=True)
 class Pacing:
     """What the rules say about the next session, for one person of the couple."""
@@ -183,15 +195,22 @@ class Pacing:
         return self.resting_from is not None
 
 
-def pacing_for(*, user: User, pack: Pack, mutual: frozenset[Token] | None = None) -> Pacing:
+def pacing_for(
+    *,
+    user: User,
+    pack: Pack,
+    mutual: frozenset[Token] | None = None,
+    sides: dict | None = None,
+) -> Pacing:
     """Asks core.consent about the next session, with the couple's state as the journey rows
-    hold it (one query for both sides; handhold/together/state.py). `mutual` saves reading the
-    couple's mutual tokens again when the caller has them. This person's own halts, the ones
-    they may open again, are read only when they hold something back."""
+    hold it (one query for both sides; handhold/together/state.py). `mutual` and `sides`
+    (`couple_sides(user)`) save reading them again when the caller has them. This person's own
+    halts, the ones they may open again, are read only when they hold something back."""
+    if sides is None:
+        sides = couple_sides(user)
     if mutual is None:
-        mutual = mutual_tokens(user=user, pack=pack)
+        mutual = mutual_tokens(user=user, pack=pack, side=sides.get(user.pk))
     lowest = min((t.level for t in mutual), default=None)
-    sides = state.journey_sides(user.couple_id) if user.is_paired else {}
     mine = sides.get(user.pk)
     if mine is None:
         couple_state = consent.CoupleState(

@@ -20,6 +20,7 @@ from django.apps import apps as live_apps
 from handhold.content.registry import all_packs, default_pack, pack_for
 from handhold.core import consent
 from handhold.core.packs import Pack
+from handhold.core.private_runs import mode_is_on
 
 OPEN = ("proposed", "agreed", "active")
 ENDED = "ended"
@@ -57,6 +58,8 @@ def journey_from_facts(couple_id: int, *, apps=live_apps):
         sides[person]["finished_packs"] = sorted(p for p, who in finished.items() if person in who)
     revealed = {p for p, who in finished.items() if len(who) == 2}
     shared["revealed_packs"] = sorted(revealed | _privately_matched(couple_id, apps=apps))
+    if _has_field(apps, "couples.CoupleJourney", "private_matching"):
+        shared["private_matching"] = _private_matching_on(couple_id, apps=apps)
 
     ticks = _model(apps, "together.SupplyTick").objects.filter(couple_id=couple_id)
     shared["prepared_packs"] = sorted(set(ticks.values_list("pack_id", flat=True)))
@@ -129,6 +132,22 @@ def _privately_matched(couple_id: int, *, apps) -> set[str]:
     except LookupError:
         return set()
     return set(matches.objects.filter(couple_id=couple_id).values_list("pack_id", flat=True))
+
+
+def _has_field(apps, label: str, name: str) -> bool:
+    """Whether the model, as it stood when `apps` was taken, has this field: the data migration
+    that first filled the rows ran before some fields existed."""
+    return any(f.name == name for f in _model(apps, label)._meta.get_fields())
+
+
+def _private_matching_on(couple_id: int, *, apps) -> bool:
+    """Both have ticked private matching (core.private_runs.mode_is_on). Migrations older
+    than private matching have no ticks: nothing was private then."""
+    try:
+        ticks = _model(apps, "discovery.PrivateMatchingTick")
+    except LookupError:
+        return False
+    return mode_is_on(ticks.objects.filter(couple_id=couple_id).count())
 
 
 def _session_facts(couple_id: int, people: list[int], *, apps, pack: Pack):
@@ -237,16 +256,17 @@ def stored_journey(couple_id: int):
 # Reading -------------------------------------------------------------------------------------
 
 
-def journey_side(user):
-    """This person's side of the journey, its `.journey` the couple's row: one query. None for
-    someone unpaired. A couple without rows (none should be: pairing makes them, and the
-    data migration filled the earlier ones) is read from the facts instead, never written on a
-    read."""
+def journey_side(user, *, request=None):
+    """This person's side of the journey, its `.journey` the couple's row: one query (with
+    `request`, the request's user, at most one per request, shared with the page's other
+    readers). None for someone unpaired. A couple without rows (none should be: pairing makes
+    them, and the data migration filled the earlier ones) is read from the facts instead, never
+    written on a read."""
     from handhold.couples import services as couples
 
     if user.couple_id is None:
         return None
-    side = couples.journey_of(user)
+    side = couples.journey_of(user) if request is None else couples.journey_of_request(request)
     return side if side is not None else _unsaved(user.couple_id)[user.pk]
 
 

@@ -23,7 +23,7 @@ from handhold.together import services, topics
 from handhold.together.forms import CheckInForm, DebriefForm, ProposalForm, ResponseForm
 from handhold.together.journey import journey_for
 from handhold.together.models import SessionPlan
-from handhold.together.waiting import waiting_context
+from handhold.together.waiting import anything_waits, waiting_context
 
 
 def _plan_or_404(user, public_id: UUID) -> SessionPlan:
@@ -100,10 +100,14 @@ def _resting_titles(user, pack, pacing, mutual) -> list[str]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def sessions(request: HttpRequest) -> HttpResponse:
-    pack = current_pack(request.user)
     user = request.user
-    mutual = services.mutual_tokens(user=user, pack=pack)
-    pacing = services.pacing_for(user=user, pack=pack, mutual=mutual)
+    # The couple's journey rows, read once for the topic, the mutual set, the pacing and the
+    # navigation.
+    sides = services.couple_sides(user)
+    mine = sides.get(user.pk)
+    pack = current_pack(user)
+    mutual = services.mutual_tokens(user=user, pack=pack, side=mine)
+    pacing = services.pacing_for(user=user, pack=pack, mutual=mutual, sides=sides)
     choices, offered = _step_choices(
         services.proposable_steps(user=user, pacing=pacing, mutual=mutual), user, pack
     )
@@ -139,6 +143,8 @@ def sessions(request: HttpRequest) -> HttpResponse:
         "resting_titles": _resting_titles(user, pack, pacing, mutual),
         "paused": pacing.pause,
     }
+    if mine is not None:  # the navigation's quiet dot, from this person's own side
+        context["waiting_for_you"] = anything_waits(user, side=mine)
     return render(request, "together/sessions.html", context, status=status)
 
 

@@ -141,7 +141,7 @@ def context(request) -> dict:
 
     def side():
         if not sides:
-            sides.append(state.journey_side(user))
+            sides.append(state.journey_side(user, request=request))
         return sides[0]
 
     return {

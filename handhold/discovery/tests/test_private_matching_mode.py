@@ -112,6 +112,8 @@ def test_it_is_on_only_when_both_tick_and_either_switches_it_off(asker, partner)
     assert stored_journey(asker.couple_id)[0]["revealed_packs"] == [pack.id]
     assert private.tick(person=asker) is False
     assert not private.is_on(partner)
+    # One tick alone is that person's: the couple's row does not hold it.
+    assert stored_journey(asker.couple_id)[0]["private_matching"] is False
     assert Answer.objects.filter(person=asker).exists()  # nothing changes until both tick
     assert private.tick(person=partner) is True
     assert private.is_on(asker) and private.is_on(partner)
@@ -119,8 +121,50 @@ def test_it_is_on_only_when_both_tick_and_either_switches_it_off(asker, partner)
     # The finished marks went with the answers, and the journey's rows with them.
     assert stored_journey(asker.couple_id) == journey_from_facts(asker.couple_id)
     assert stored_journey(asker.couple_id)[0]["revealed_packs"] == []
+    assert stored_journey(asker.couple_id)[0]["private_matching"] is True
     private.untick(person=partner)
     assert not private.is_on(asker)
+    assert stored_journey(asker.couple_id) == journey_from_facts(asker.couple_id)
+    assert stored_journey(asker.couple_id)[0]["private_matching"] is False
+
+
+def test_the_pages_read_the_mode_from_the_couples_row(client_for, on):
+    """The ladder and the reveal ask the couple's journey row whether the mode is on, with the
+    row they read for the navigation: it must follow the ticks both ways."""
+    asker, partner = on
+    ladder = client_for(asker).get(reverse("discovery:discover"))
+    assert ladder.status_code == 302 and ladder.url == reverse("discovery:private_ladder")
+    assert services.reveal_for(
+        viewer=asker, pack=default_pack(), side=private_side(asker)
+    ).private_mode
+    private.untick(person=asker)
+    assert client_for(partner).get(reverse("discovery:discover")).status_code == 200
+    assert not services.reveal_for(
+        viewer=partner, pack=default_pack(), side=private_side(partner)
+    ).private_mode
+
+
+def test_filling_the_rows_of_couples_already_in_the_mode(on):
+    """The migration that added the field sets it for couples that had switched the mode on."""
+    import importlib
+
+    from django.apps import apps
+
+    from handhold.couples.models import CoupleJourney
+
+    asker, _partner = on
+    CoupleJourney.objects.filter(couple_id=asker.couple_id).update(private_matching=False)
+    importlib.import_module("handhold.together.migrations.0007_fill_private_matching").fill(
+        apps, None
+    )
+    assert stored_journey(asker.couple_id) == journey_from_facts(asker.couple_id)
+    assert CoupleJourney.objects.get(couple_id=asker.couple_id).private_matching
+
+
+def private_side(user):
+    from handhold.couples.services import journey_of
+
+    return journey_of(user)
 
 
 def test_the_stored_match_is_the_ordinary_reveal_and_feeds_sessions(client_for, on):
