@@ -29,10 +29,22 @@ def shipped() -> dict:
         return json.load(file)
 
 
+def dense(head: dict) -> dict[int, float]:
+    return dict(zip(head["index"], head["weights"], strict=True))
+
+
 def assert_same_head(made: dict, kept: dict, name: str) -> None:
-    assert made["index"] == kept["index"], name
+    """Every weight within the tolerance, a weight left out counting as 0. A head stores only
+    the weights that do not round to 0; liblinear stops within its own tolerance, so on
+    another run a weight of a few millionths may round to 0 on one side and not the other.
+    Any change of data or code moves hundreds of weights by far more."""
+    ours, theirs = dense(made), dense(kept)
+    for feature in sorted(ours.keys() | theirs.keys()):
+        assert ours.get(feature, 0.0) == pytest.approx(theirs.get(feature, 0.0), abs=TOLERANCE), (
+            name,
+            feature,
+        )
     assert made["bias"] == pytest.approx(kept["bias"], abs=TOLERANCE), name
-    assert made["weights"] == pytest.approx(kept["weights"], abs=TOLERANCE), name
     assert made.get("platt") == pytest.approx(kept.get("platt"), abs=TOLERANCE), name
 
 
