@@ -21,7 +21,12 @@ import train  # noqa: E402
 from handhold.core.pressure.model import WEIGHTS  # noqa: E402
 
 pytestmark = pytest.mark.training
-TOLERANCE = 2e-4  # the weights are stored to 5 decimals
+# The weights are stored to 5 decimals. Retraining is not quite the same on every machine: on
+# 2026-11-27's, the weights shipped the day before came out within 2.3e-4, except one weight
+# of about 0.1 in each of five small category heads, present on one side and not the other
+# (cause not yet found); the weights were retrained there and shipped again. The largest
+# difference is printed with `-s`.
+TOLERANCE = 2e-4
 
 
 def shipped() -> dict:
@@ -33,28 +38,32 @@ def dense(head: dict) -> dict[int, float]:
     return dict(zip(head["index"], head["weights"], strict=True))
 
 
-def assert_same_head(made: dict, kept: dict, name: str) -> None:
-    """Every weight within the tolerance, a weight left out counting as 0. A head stores only
-    the weights that do not round to 0; liblinear stops within its own tolerance, so on
-    another run a weight of a few millionths may round to 0 on one side and not the other.
-    Any change of data or code moves hundreds of weights by far more."""
+def differences(made: dict, kept: dict, name: str) -> list[tuple[float, str]]:
+    """How far each weight and the bias moved, a weight left out counting as 0. A head stores
+    only the weights that do not round to 0, so one of a few millionths may be kept on one side
+    and not the other."""
     ours, theirs = dense(made), dense(kept)
-    for feature in sorted(ours.keys() | theirs.keys()):
-        assert ours.get(feature, 0.0) == pytest.approx(theirs.get(feature, 0.0), abs=TOLERANCE), (
-            name,
-            feature,
-        )
-    assert made["bias"] == pytest.approx(kept["bias"], abs=TOLERANCE), name
-    assert made.get("platt") == pytest.approx(kept.get("platt"), abs=TOLERANCE), name
+    moved = [
+        (abs(ours.get(f, 0.0) - theirs.get(f, 0.0)), f"{name} weight {f}")
+        for f in ours.keys() | theirs.keys()
+    ]
+    moved.append((abs(made["bias"] - kept["bias"]), f"{name} bias"))
+    platt = zip(made.get("platt") or [], kept.get("platt") or [], strict=True)
+    moved += [(abs(a - b), f"{name} platt") for a, b in platt]
+    return moved
 
 
 def test_training_again_makes_the_shipped_weights():
     made, kept = train.build(), shipped()
     assert made["vocabulary"] == kept["vocabulary"]
-    assert_same_head(made["pressuring"], kept["pressuring"], "pressuring")
-    assert_same_head(made["says_no_is_fine"], kept["says_no_is_fine"], "says_no_is_fine")
     assert sorted(made["categories"]) == sorted(kept["categories"])
+    moved = differences(made["pressuring"], kept["pressuring"], "pressuring")
+    moved += differences(made["says_no_is_fine"], kept["says_no_is_fine"], "says_no_is_fine")
+    moved += differences(made["everyday"], kept["everyday"], "everyday")
     for name in made["categories"]:
-        assert_same_head(made["categories"][name], kept["categories"][name], name)
-    for key in ("threshold", "unsure_below", "no_is_fine_threshold"):
-        assert made[key] == pytest.approx(kept[key], abs=TOLERANCE), key
+        moved += differences(made["categories"][name], kept["categories"][name], name)
+    for key in ("threshold", "unsure_below", "no_is_fine_threshold", "everyday_threshold"):
+        moved.append((abs(made[key] - kept[key]), key))
+    largest = max(moved)
+    print(f"largest difference from the shipped weights: {largest[0]:.6f} ({largest[1]})")
+    assert largest[0] <= TOLERANCE, largest
