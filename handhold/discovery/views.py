@@ -29,6 +29,8 @@ def _wants_json(request) -> bool:
 @login_required
 @require_http_methods(["GET", "POST"])
 def reflect(request):
+    # Read first: the navigation reads this row too, and it brings the couple's topic with it.
+    couples.journey_of_request(request)
     pack = current_pack(request.user)
     questions = services.reflect_questions(person=request.user, pack=pack)
     if request.method == "POST":

@@ -69,6 +69,8 @@ def we_talked(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def prepare(request: HttpRequest) -> HttpResponse:
+    # Read first: the navigation reads this row too, and it brings the couple's topic with it.
+    couples.journey_of_request(request)
     pack = current_pack(request.user)
     if request.method == "POST":
         services.set_ticks(user=request.user, pack=pack, ticked=set(request.POST.getlist("ticked")))
