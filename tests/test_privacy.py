@@ -857,3 +857,20 @@ def test_the_shared_row_is_the_same_after_not_now_and_not_for_me(asker, partner)
     _send_and_answer(asker, partner, "not_for_me")
     assert shared_row(asker.couple_id) == after_not_now
     assert after_not_now["invitations_from"] == {}
+
+
+def test_the_one_who_suggested_a_topic_cannot_tell_not_now_from_not_for_me(asker, partner):
+    """Every page and the export read the same to the suggester after either no."""
+    from handhold.couples.models import TopicSuggestion
+    from handhold.together import topics
+
+    toys = all_packs()["toys-together"]
+    seen = []
+    for no in ("not_now", "not_for_me"):
+        TopicSuggestion.objects.all().delete()
+        rebuild_journey(asker.couple_id)
+        suggestion = topics.suggest_topic(user=asker, pack=toys)
+        topics.answer_suggestion(user=partner, public_id=suggestion.public_id, answer=no)
+        seen.append(view_of(asker))
+    assert seen[0] == seen[1]
+    assert "Your partner has answered your suggestion of Toys together" in seen[0]
