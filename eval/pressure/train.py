@@ -13,12 +13,16 @@ finding. Hand-written messages weigh 12 times as much as generated ones: they ar
 people write, and the held-out recall on them was higher at 12 than at 4.
 
 How thresholds are chosen without looking at the answers: five folds, split so that a
-template (generated) or a message (hand-written) is on one side only. Each fold's model scores
-the messages it never saw. On those held-out scores, Platt scaling turns scores into
-probabilities, the pressure threshold is the lowest that keeps the false-positive rate at or
-under 3% on both the hand-written and the generated messages, and the says-no-is-fine
-threshold the lowest at which at most 1 in 100 of its yeses falls on a pressuring message. The
-shipped model is then trained once more on everything.
+template (generated) or a writer (hand-written) is on one side only. Until release 3 the
+hand-written messages were split by message, so a fold had read the same writer's other
+messages and the thresholds were too trusting of new writers: trained without writers j, k
+and l and scored on them, the false-positive rate was 0.075 with folds by message and 0.060
+with folds by writer (planned: 0.03). By writer, the held-out scores are lower and truer.
+Each fold's model scores the messages it never saw. On those held-out scores, Platt scaling
+turns scores into probabilities, the pressure threshold is the lowest that keeps the false-
+positive rate at or under 3% on both the hand-written and the generated messages, and the says-
+no-is-fine threshold the lowest at which at most 1 in 100 of its yeses falls on a pressuring
+message. The shipped model is then trained once more on everything.
 
 A fourth head tells everyday messages, which ask nothing at all, from the rest; the model
 does not judge what it waves through. Its threshold is the lowest at which at most 2% of the
@@ -89,7 +93,10 @@ def fold_of(key: str) -> int:
 def load() -> list[dict]:
     rows = []
     for row in labelled.handwritten():
-        rows.append(row | {"group": row["id"], "weight": HANDWRITTEN_WEIGHT, "kind": "hand"})
+        # Folds by writer: a threshold is then chosen on writers the model never read, as
+        # the frozen set's writers will be.
+        writer = row["id"].split(":")[0]
+        rows.append(row | {"group": writer, "weight": HANDWRITTEN_WEIGHT, "kind": "hand"})
     for row in generate.generate(seed=SEED, count=COUNT):
         rows.append(row | {"group": row["template"], "weight": 1.0, "kind": "generated"})
     for row in rows:

@@ -26,6 +26,7 @@ from handhold.core.pressure.vocabulary import (
     INTOXICANT,
     INTOXICATED,
     LOOSENED,
+    NOT_PAST_BUT,
     OTHERS,
     PARTNER,
     RESPECT,
@@ -286,8 +287,10 @@ RULES: tuple[Rule, ...] = (
     # Intoxication
     Rule(
         "intoxication",
-        rf"\b{INTOXICANT}\b[^.?!]*\b(?:{LOOSENED}|(?:and )?then we'?ll try|see where)\b|"
-        rf"\b{LOOSENED}\b[^.?!]*\b(?:after|with|once (?:we'?ve|{YOU}'?ve) had) (?:a |some |"
+        # Within a sentence, and not past a "but": "drinks with Priya tonight ... but sober me
+        # wants you to know: ... if you're not into it" is two thoughts.
+        rf"\b{INTOXICANT}\b{NOT_PAST_BUT}\b(?:{LOOSENED}|(?:and )?then we'?ll try|see where)\b|"
+        rf"\b{LOOSENED}\b{NOT_PAST_BUT}\b(?:after|with|once (?:we'?ve|{YOU}'?ve) had) (?:a |some |"
         rf"a few |a couple (?:of )?|one or two )?(?:{INTOXICANT}|glass(?:es)?)\b|"
         rf"\b(?:get|getting) (?:{YOU} |us )?(?:a (?:bit|little) |really )?{INTOXICATED}\b|"
         rf"\b(?:when|once|while) {YOURE} (?:a (?:bit|little) )?{INTOXICATED}\b|"

@@ -132,3 +132,6 @@ TREAT = (
     r"(?:taco|burrito|coffee|tea|drink|pint|beer|pizza|dinner|lunch|breakfast|curry|cake|"
     r"fiver|tenner|biscuit|ice cream|takeaway)"
 )
+# Any run of words within one sentence that does not cross a "but" (a contrast starts a new
+# thought, as in clauses.py).
+NOT_PAST_BUT = r"(?:(?!\bbut\b)[^.?!])*"
