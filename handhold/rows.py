@@ -22,12 +22,25 @@ from django.db.models import Model
 class Rows:
     """`Rows(PersonJourney, where="m.journey_id = %s AND m.person_id = %s", related="journey")`:
     each row of the model (alias `m`), with the row of one forward foreign key joined (alias
-    `r`) and kept on the instance as `select_related` keeps it."""
+    `r`) and kept on the instance as `select_related` keeps it. `order` is an ORDER BY of the
+    model's columns; with `columns` (field names), each row is a plain tuple of those fields,
+    as `values_list` gives it."""
 
-    def __init__(self, model: type[Model], *, where: str, related: str | None = None):
+    def __init__(
+        self,
+        model: type[Model],
+        *,
+        where: str,
+        related: str | None = None,
+        order: str = "",
+        columns: tuple[str, ...] | None = None,
+    ):
+        assert related is None or columns is None, "a related row comes with instances only"
         self.model = model
         self.where = where
         self.related = related
+        self.order = order
+        self.columns = columns
         self._built: dict[str, tuple] = {}
 
     def _build(self, connection) -> tuple:
@@ -46,6 +59,8 @@ class Rows:
         columns, readers = [], []
         for model, alias in parts:
             fields = model._meta.concrete_fields
+            if self.columns is not None:
+                fields = [model._meta.get_field(name) for name in self.columns]
             start = len(columns)
             for field in fields:
                 col = field.get_col(alias)
@@ -58,6 +73,8 @@ class Rows:
         # Names from the models and the caller's fixed WHERE text; every value is a parameter.
         table = quote(self.model._meta.db_table)
         sql = f"SELECT {select} FROM {table} m{join} WHERE {self.where}"  # noqa: S608
+        if self.order:
+            sql = f"{sql} ORDER BY {self.order}"
         converters = [(i, col, conv) for i, (_, col, conv) in enumerate(columns) if conv]
         return sql, converters, readers, link
 
@@ -74,12 +91,16 @@ class Rows:
             rows = cursor.fetchall()
         found = []
         for row in rows:
-            row = list(row)
-            for i, col, chain in converters:
-                value = row[i]
-                for convert in chain:
-                    value = convert(value, col, connection)
-                row[i] = value
+            if converters:
+                row = list(row)
+                for i, col, chain in converters:
+                    value = row[i]
+                    for convert in chain:
+                        value = convert(value, col, connection)
+                    row[i] = value
+            if self.columns is not None:
+                found.append(tuple(row))
+                continue
             instances = [
                 model.from_db(using, names, row[start:end]) for model, names, start, end in readers
             ]
@@ -89,6 +110,6 @@ class Rows:
         return found
 
     def first(self, params: list, *, using: str = "default"):
-        """The one row the WHERE clause names, or None. Without ORDER BY: for reads by a key."""
+        """The first row (by `order`), or None."""
         found = self.all(params, limit=1, using=using)
         return found[0] if found else None

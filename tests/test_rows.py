@@ -39,3 +39,27 @@ def test_both_sides_and_the_partner_read_as_the_orm_reads_them(asker, partner, f
         assert fields(side) == fields(orm) and fields(side.journey) == fields(orm.journey)
     assert fields(couples.partner_of(asker)) == fields(type(partner).objects.get(pk=partner.pk))
     assert couples.partner_of(partner).pk == asker.pk
+
+
+def test_plain_columns_and_order_read_as_the_orm_reads_them(asker, partner):
+    from handhold.content.registry import default_pack
+    from handhold.conversation import services as conversation
+    from handhold.conversation.models import TalkInvitation
+    from handhold.discovery import services as discovery
+    from handhold.discovery.models import Answer
+
+    pack = default_pack()
+    item = pack.activities[0].id
+    Answer.objects.create(person=asker, pack_id=pack.id, item_id=item, role="give", choice="yes")
+    Answer.objects.create(person=partner, pack_id=pack.id, item_id=item, role="give", choice="no")
+    assert discovery.answers_of(person=asker, pack=pack) == {(item, "give"): "yes"}
+    older = TalkInvitation.objects.create(
+        couple_id=asker.couple_id, sender=asker, pack_id=pack.id, message="a", answer="not_now"
+    )
+    newer = TalkInvitation.objects.create(
+        couple_id=asker.couple_id, sender=asker, pack_id=pack.id, message="b"
+    )
+    assert TalkInvitation.objects.filter(sender=asker).first() == newer != older
+    assert conversation.latest_sent(sender=asker, pack=pack) == newer
+    assert conversation.pending_invitation_for(recipient=partner, pack=pack) == newer
+    assert conversation.pending_invitation_for(recipient=asker, pack=pack) is None
