@@ -23,9 +23,11 @@ from handhold.core.pressure.model import WEIGHTS  # noqa: E402
 pytestmark = pytest.mark.training
 # The weights are stored to 5 decimals. Retraining is not quite the same on every machine: on
 # 2026-11-27's, the weights shipped the day before came out within 2.3e-4, except one weight
-# of about 0.1 in each of five small category heads, present on one side and not the other
-# (cause not yet found); the weights were retrained there and shipped again. The largest
-# difference is printed with `-s`.
+# of about 0.1 in each of five small category heads, present on one side and not the other.
+# That is the category pruning (train.CATEGORY_PRUNE drops weights under 0.1): a weight a
+# hair's breadth from 0.1 is kept on one machine and dropped on another. So a category weight
+# kept on one side only matches if it is within TOLERANCE of that cut. The largest difference
+# is printed with `-s`.
 TOLERANCE = 2e-4
 
 
@@ -38,15 +40,18 @@ def dense(head: dict) -> dict[int, float]:
     return dict(zip(head["index"], head["weights"], strict=True))
 
 
-def differences(made: dict, kept: dict, name: str) -> list[tuple[float, str]]:
-    """How far each weight and the bias moved, a weight left out counting as 0. A head stores
-    only the weights that do not round to 0, so one of a few millionths may be kept on one side
-    and not the other."""
+def differences(made: dict, kept: dict, name: str, pruned: float = 0.0) -> list[tuple[float, str]]:
+    """How far each weight and the bias moved. A head stores only the weights that do not round
+    to 0, and a category head only those of at least `pruned`, so a weight kept on one side
+    only counts by how far it is past the cut."""
     ours, theirs = dense(made), dense(kept)
-    moved = [
-        (abs(ours.get(f, 0.0) - theirs.get(f, 0.0)), f"{name} weight {f}")
-        for f in ours.keys() | theirs.keys()
-    ]
+    moved = []
+    for f in ours.keys() | theirs.keys():
+        if f in ours and f in theirs:
+            moved.append((abs(ours[f] - theirs[f]), f"{name} weight {f}"))
+        else:
+            alone = abs(ours.get(f, theirs.get(f, 0.0)))
+            moved.append((max(alone - pruned, 0.0), f"{name} weight {f}, kept on one side"))
     moved.append((abs(made["bias"] - kept["bias"]), f"{name} bias"))
     platt = zip(made.get("platt") or [], kept.get("platt") or [], strict=True)
     moved += [(abs(a - b), f"{name} platt") for a, b in platt]
@@ -61,7 +66,9 @@ def test_training_again_makes_the_shipped_weights():
     moved += differences(made["says_no_is_fine"], kept["says_no_is_fine"], "says_no_is_fine")
     moved += differences(made["everyday"], kept["everyday"], "everyday")
     for name in made["categories"]:
-        moved += differences(made["categories"][name], kept["categories"][name], name)
+        moved += differences(
+            made["categories"][name], kept["categories"][name], name, train.CATEGORY_PRUNE
+        )
     for key in ("threshold", "unsure_below", "no_is_fine_threshold", "everyday_threshold"):
         moved.append((abs(made[key] - kept[key]), key))
     largest = max(moved)

@@ -51,6 +51,7 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 import labelled  # noqa: E402
 import numpy as np  # noqa: E402
+from metrics import scores as message_scores  # noqa: E402
 from scipy.sparse import csr_matrix  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
@@ -67,7 +68,7 @@ UNSURE_FPR = 0.10  # scores between this false-positive rate and MAX_FPR's: no v
 MAX_FALSE_REASSURANCE = 0.01
 C_PRESSURING, C_CATEGORY, C_NO_IS_FINE, C_EVERYDAY = 32.0, 4.0, 2.0, 4.0
 # The everyday head may wave through, unjudged, at most this share of the hand-written
-# pressuring messages (held out); a rule still sees every message.
+# pressuring messages (held out); the rules do not judge what it waves through either.
 MAX_PRESSURE_CALLED_EVERYDAY = 0.02
 # Generated groups whose messages ask nothing at all (no request, no topic).
 EVERYDAY_GROUPS = ("everyday", "everyday_hard", "lookalike")
@@ -318,13 +319,13 @@ def build(rows: list[dict] | None = None, report: bool = False) -> dict:
     }
 
 
-def print_report(rows: list[dict], scores: dict[str, list], chosen: dict) -> None:
+def print_report(rows: list[dict], held: dict[str, list], chosen: dict) -> None:
     """Held-out scores: every number here comes from a model that never saw the message."""
     for kind in ("hand", "generated"):
         subset = [
             (p, r) for p, r in zip(chosen["probabilities"], rows, strict=True) if r["kind"] == kind
         ]
-        s = scores((r["pressuring"], p >= chosen["threshold"]) for p, r in subset)
+        s = message_scores((r["pressuring"], p >= chosen["threshold"]) for p, r in subset)
         unsure = sum(1 for p, _ in subset if chosen["unsure_below"] <= p < chosen["threshold"])
         print(
             f"{kind:9} n={len(subset):5}  precision {s['precision']:.3f}  "
@@ -335,7 +336,7 @@ def print_report(rows: list[dict], scores: dict[str, list], chosen: dict) -> Non
     for kind in ("hand", "generated"):
         judged = [
             (probability(s, no_platt) >= no_threshold, p >= chosen["unsure_below"], r)
-            for s, p, r in zip(scores["no_is_fine"], chosen["probabilities"], rows, strict=True)
+            for s, p, r in zip(held["no_is_fine"], chosen["probabilities"], rows, strict=True)
             if r["kind"] == kind and r["says_no_is_fine"] is not None
         ]
         # As the checker decides: never says_no_is_fine when it finds pressure or is unsure.
@@ -359,12 +360,12 @@ def print_report(rows: list[dict], scores: dict[str, list], chosen: dict) -> Non
         f"threshold {chosen['threshold']:.3f}  unsure from {chosen['unsure_below']:.3f}  "
         f"says_no_is_fine threshold {chosen['no_is_fine_threshold']:.3f}"
     )
-    if not scores["category"]:
+    if not held["category"]:
         return
     right = sum(
         1
         for i, r in enumerate(rows)
-        if r["pressuring"] and r["categories"] and scores["category"][i] in r["categories"][:1]
+        if r["pressuring"] and r["categories"] and held["category"][i] in r["categories"][:1]
     )
     total = sum(1 for r in rows if r["pressuring"] and r["categories"])
     print(f"category right (main tactic, held out): {right / total:.3f}")

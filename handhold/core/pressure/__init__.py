@@ -68,21 +68,27 @@ def _model_findings(text: str, model: Model, found: list[Finding]) -> list[Findi
 def check(text: str, *, model: Model | None = None, use_model: bool = True) -> Result:
     """Check one message. Offsets in findings are character offsets into `text`.
 
-    Rules first; then, unless the model finds it an everyday message that asks nothing, the
-    model scores the whole message, and when it reaches the threshold,
-    the clauses that carry the pressure become findings, each in the category the model thinks
-    likeliest for that clause.
+    First the model's everyday head: a message that asks nothing at all (the laundry, the
+    landlord, a croissant worth trying once) is not judged, by the rules either. On release 2's
+    frozen set the rules fired on three such messages and on no pressuring message the head
+    waved through. Otherwise the rules, then the model scores the whole message, and when it
+    reaches the threshold the clauses that carry the pressure become findings, each in the
+    category the model thinks likeliest for that clause.
     `says_no_is_fine` is the model's own judgement, given only when there is no finding and
     the checker is sure.
     """
-    findings = rules.rule_findings(text)
     model = (model or default_model()) if use_model else None
+    findings: list[Finding] = []
     score, known = 0.0, []
-    if model is not None and text.strip():
+    if model is None:
+        findings = rules.rule_findings(text)
+    elif text.strip():
         known = model.known(text)
-        score = 0.0 if model.asks_nothing(known) else model.pressure(known)
-        if score >= model.threshold:
-            findings += _model_findings(text, model, findings)
+        if not model.asks_nothing(known):
+            findings = rules.rule_findings(text)
+            score = model.pressure(known)
+            if score >= model.threshold:
+                findings += _model_findings(text, model, findings)
     findings.sort(key=lambda f: (f.start, f.category))
     if model is None:
         unsure, says_no_is_fine = False, not findings and rules.says_no_is_fine(text)

@@ -14,8 +14,8 @@ weights file holds, for each feature the training kept, one weight per head:
 - `everyday`: does the message ask nothing at all (dinner, work, family, a sore back)? Such a
   message is not judged by the other heads: pressure's words in their everyday senses (a body
   that aches, an ex who swaps weekends, a deadline at work) were the model's false alarms. Its
-  threshold lets at most 2% of held-out hand-written pressure through unjudged, and the rules
-  still read every message.
+  threshold lets at most 2% of held-out hand-written pressure through unjudged; the rules do
+  not judge what it waves through either.
 
 `features` is the one definition of a feature, used by training and inference alike, so the
 two can never drift apart.

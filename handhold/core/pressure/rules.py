@@ -108,7 +108,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "persistence",
-        r"\bwhy not\?+|\bcome on\b|\bpretty please\b|\bplease please\b|\bjust say yes\b|"
+        r"\bwhy not\?+|\bcome on\b(?! (?:\w+day|over|in|round|around|by|board|time|the|to)\b)|"
+        r"\bpretty please\b|\bplease please\b|\bjust say yes\b|"
         r"\bsay yes already\b|\bhow many (?:more )?times (?:do|will|must|should) i "
         r"(?:have to )?ask\b|\b(?:come around|wear you down)\b|\b(?:what|how) about now\b|"
         r"\bgive me a yes\b|\breconsider\b|\bgive it another (?:thought|chance)\b|"
@@ -148,7 +149,8 @@ RULES: tuple[Rule, ...] = (
     # Threats to the relationship
     Rule(
         "relationship_threat",
-        rf"\b(?:{I_WILL}|i might|i may|might have to|i'?ll have to) (?:\w+ )?(?:leave|"
+        rf"\b(?:{I_WILL}|i might|i may|might have to|i'?ll have to) (?:\w+ )?(?:leave"
+        r"(?! (?:it|that|this|you (?:be|alone|to))\b)|"
         r"break up|end (?:this|things|us)|walk away|find someone (?:else|who))\b|"
         r"\b(?:should|could|might|will) (?:just )?(?:find|look for) (?:someone|somebody) "
         r"(?:else|more|who)\b|\bsomeone else (?:would|might|could)\b",

@@ -10,6 +10,7 @@ import pytest
 
 from handhold.core.pressure import check
 from handhold.core.pressure.clauses import clauses, negated
+from handhold.core.pressure.model import default_model
 from handhold.core.pressure.rules import RULES, rule_findings
 
 EVAL = Path(__file__).resolve().parents[3] / "eval" / "pressure"
@@ -39,23 +40,38 @@ def test_every_rule_fires_on_the_labelled_messages_that_justify_it(rule):
 
 
 # Hand-written messages labelled not pressuring that a rule may still fire on, each with the
-# reason it cannot be avoided. Empty: no rule fires on any of them today.
+# reason it cannot be avoided.
 HONEST_EXCEPTIONS: dict[str, str] = {
     # The comparison is disowned in the next clause ("I'm not holding her up as any kind of
     # standard"); a rule reads one clause, and narrowing it would lose real comparisons.
     "writer-i:146": "comparison, disowned in the next clause",
+    "writer-o:222": "comparison, disowned in the next sentence ('That has zero bearing')",
     # "please please" here begs to hear about discomfort, not for a yes.
     "writer-i:149": "please please tell me if anything made you uncomfortable",
 }
 
 
+def rules_as_applied(text: str) -> list:
+    """The rules' findings as `check` applies them: not on a message that the model's everyday
+    head waves through ("u owe me 20 bucks from brunch")."""
+    model = default_model()
+    return [] if model.asks_nothing(model.known(text)) else rule_findings(text)
+
+
 def test_no_rule_fires_on_a_hand_written_message_labelled_not_pressuring():
     fired = {
-        key: [f.category for f in rule_findings(message["text"])]
+        key: [f.category for f in rules_as_applied(message["text"])]
         for key, message in labelled().items()
         if not message["pressuring"] and key not in HONEST_EXCEPTIONS
     }
     assert {key: found for key, found in fired.items() if found} == {}
+
+
+def test_an_everyday_message_is_not_judged_by_the_rules_either():
+    text = "u owe me 20 bucks from brunch and i will be collecting in iced coffee form"
+    assert rule_findings(text)  # the words alone would be guilt
+    assert not check(text).pressuring
+    assert check("You owe me a yes after everything I've done for you.").pressuring
 
 
 def test_clauses_keep_offsets_into_the_original_text():
