@@ -84,15 +84,21 @@ def _escaped_gettext(language: str | None, message: str) -> Markup:
     return Markup(_gettext(language, message)) % {}  # noqa: S704 (as Jinja2's own gettext)
 
 
+# The request's language, read once when a page starts drawing (Template.render) rather than
+# for each of its thirty-odd strings: Django keeps it in a context-local, slow to reach.
+LANGUAGE = "_handhold_language"
+
+
 @pass_context
 def template_gettext(__context, __string: str, **variables):
     """Jinja2's newstyle `gettext` (jinja2.ext._make_new_gettext) without its per-call
     overhead: the same translation, escaping and formatting."""
+    language = __context.get(LANGUAGE) or translation.get_language()
     if not __context.eval_ctx.autoescape:
-        return gettext(__string) % variables
+        return _gettext(language, __string) % variables
     if not variables:
-        return _escaped_gettext(translation.get_language(), __string)
-    return Markup(gettext(__string)) % variables  # noqa: S704 (as Jinja2's own gettext)
+        return _escaped_gettext(language, __string)
+    return Markup(_gettext(language, __string)) % variables  # noqa: S704 (as Jinja2's own)
 
 
 def clear_translation_cache(**kwargs) -> None:
@@ -195,8 +201,9 @@ class Jinja2(django_jinja2.Jinja2):
 class Template(django_jinja2.Template):
     def render(self, context=None, request=None):
         if request is None:
-            return super().render(context)
+            return super().render({**(context or {}), LANGUAGE: translation.get_language()})
         page = {
+            LANGUAGE: translation.get_language(),
             "request": request,
             "csrf_input": CsrfInput(request),
             "csrf_token": csrf_token_lazy(request),
