@@ -124,6 +124,9 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form renderer, with the common widgets drawn in Python, byte for byte as its
+# templates draw them (handhold/pages/widgets.py): a form's widgets cost more than its page.
+FORM_RENDERER = "handhold.pages.widgets.FormRenderer"
 
 # The embedded default is one SQLite file in the data folder; DATABASE_URL switches to
 # PostgreSQL (or any database dj-database-url understands).

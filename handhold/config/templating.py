@@ -23,11 +23,14 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.autoreload import file_changed
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from handhold.accounts.filters import device_label
 from handhold.conversation.filters import highlight
 from handhold.discovery.filters import level_name, markdown, role_words
 from handhold.pages.filters import described_widget
+from handhold.pages.links import link
 
 # The translation functions, cached by language: Django's gettext costs a few microseconds a
 # string (it normalises line endings, walks the fallback catalogues and checks for safe
@@ -73,8 +76,33 @@ def npgettext(context: str, singular: str, plural: str, number: int) -> str:
     return _npgettext(translation.get_language(), context, singular, plural, number)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
+def _escaped_gettext(language: str | None, message: str) -> Markup:
+    """`{{ _("...") }}` with nothing to fill in, as Jinja2's newstyle gettext gives it (the
+    translation, marked safe and formatted with no values, so `%%` prints as `%`), made once
+    per language: most of a page's strings are these."""
+    return Markup(_gettext(language, message)) % {}  # noqa: S704 (as Jinja2's own gettext)
+
+
+# The request's language, read once when a page starts drawing (Template.render) rather than
+# for each of its thirty-odd strings: Django keeps it in a context-local, slow to reach.
+LANGUAGE = "_handhold_language"
+
+
+@pass_context
+def template_gettext(__context, __string: str, **variables):
+    """Jinja2's newstyle `gettext` (jinja2.ext._make_new_gettext) without its per-call
+    overhead: the same translation, escaping and formatting."""
+    language = __context.get(LANGUAGE) or translation.get_language()
+    if not __context.eval_ctx.autoescape:
+        return _gettext(language, __string) % variables
+    if not variables:
+        return _escaped_gettext(language, __string)
+    return Markup(_gettext(language, __string)) % variables  # noqa: S704 (as Jinja2's own)
+
+
 def clear_translation_cache(**kwargs) -> None:
-    for cached in (_gettext, _ngettext, _pgettext, _npgettext):
+    for cached in (_gettext, _ngettext, _pgettext, _npgettext, _escaped_gettext):
         cached.cache_clear()
 
 
@@ -89,7 +117,8 @@ file_changed.connect(_translation_file_changed)
 
 
 def url(name: str, *args) -> str:
-    return reverse(name, args=args)
+    """`reverse()`; a link without arguments is reversed once per process (pages.links)."""
+    return reverse(name, args=args) if args else link(name)
 
 
 def date(value, format_string: str | None = None) -> str:
@@ -120,6 +149,8 @@ def environment(**options) -> jinja2.Environment:
         npgettext=npgettext,
         newstyle=True,
     )
+    # The same `gettext` for `_()` and `{% trans %}`, without the extension's extra call.
+    env.globals.update(gettext=template_gettext, _=template_gettext)
     env.globals.update(url=url, static=static)
     env.filters.update(
         date=date,
@@ -170,8 +201,9 @@ class Jinja2(django_jinja2.Jinja2):
 class Template(django_jinja2.Template):
     def render(self, context=None, request=None):
         if request is None:
-            return super().render(context)
+            return super().render({**(context or {}), LANGUAGE: translation.get_language()})
         page = {
+            LANGUAGE: translation.get_language(),
             "request": request,
             "csrf_input": CsrfInput(request),
             "csrf_token": csrf_token_lazy(request),

@@ -6,6 +6,7 @@ Each stage asks here rather than asking another stage, so that no stage imports 
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser as User
@@ -13,6 +14,7 @@ from django.db import IntegrityError, transaction
 
 from handhold.core import consent
 from handhold.couples.models import CoupleJourney, Pause, PersonJourney, TalkConfirmation
+from handhold.rows import Rows
 
 
 def partner_of(user: User) -> User | None:
@@ -21,9 +23,14 @@ def partner_of(user: User) -> User | None:
         return None
     # Without an ORDER BY: there is only one other member, and `.first()`'s ordering by id
     # let PostgreSQL walk the whole user table in id order (3 times slower at 100,000
-    # couples in `handhold bench`).
-    others = get_user_model().objects.filter(couple_id=user.couple_id).exclude(pk=user.pk)
-    return next(iter(others[:1]), None)
+    # couples in `handhold bench`). Home asks on every visit: one statement written once
+    # (handhold.rows), as `.filter(couple_id=...).exclude(pk=...)[:1]` would read it.
+    return _others_in_couple().first([user.couple_id, user.pk])
+
+
+@cache
+def _others_in_couple() -> Rows:
+    return Rows(get_user_model(), where="m.couple_id = %s AND m.id <> %s")
 
 
 # Pause ---------------------------------------------------------------------------------------
@@ -117,15 +124,19 @@ def lock_journey(couple_id: int) -> CoupleJourney | None:
     return CoupleJourney.objects.select_for_update().filter(couple_id=couple_id).first()
 
 
+# Read on every page (the navigation's dot): one statement written once (handhold.rows), the
+# same as PersonJourney.objects.select_related("journey").filter(journey_id=.., person_id=..).
+_JOURNEY_SIDE = Rows(
+    PersonJourney, related="journey", where="m.journey_id = %s AND m.person_id = %s"
+)
+
+
 def journey_of(user: User) -> PersonJourney | None:
     """This person's side of the couple's journey, with the shared row, in one query; None
     when they are not paired (or, only before the rows were filled, when there is none)."""
     if user.couple_id is None:
         return None
-    rows = PersonJourney.objects.select_related("journey").filter(
-        journey_id=user.couple_id, person_id=user.pk
-    )
-    side = next(iter(rows), None)
+    side = _JOURNEY_SIDE.first([user.couple_id, user.pk])
     if side is not None:
         keep_topic(user, side.journey)
     return side

@@ -20,6 +20,7 @@ from handhold.couples import services as couples
 from handhold.discovery import private
 from handhold.discovery.models import Answer, FinishedAnswering, JournalEntry, OpenedLevel
 from handhold.discovery.signals import answers_changed
+from handhold.rows import Rows
 
 SKIP = "skip"
 
@@ -80,11 +81,23 @@ def still_open_questions(*, author: User, pack: Pack, questions: list | None = N
 # Discover --------------------------------------------------------------------------------
 
 
+# The ladder's and the reveal's reads, each one statement written once (handhold.rows): the
+# ladder is drawn on every visit, and the ORM spent more building these than SQLite reading.
+_OPENED = Rows(OpenedLevel, columns=("level",), where="m.person_id = %s AND m.pack_id = %s")
+_ANSWERS = Rows(
+    Answer, columns=("item_id", "role", "choice"), where="m.person_id = %s AND m.pack_id = %s"
+)
+_BOTH_ANSWERS = Rows(
+    Answer,
+    columns=("person_id", "item_id", "role", "choice"),
+    where="m.person_id IN (%s, %s) AND m.pack_id = %s",
+)
+
+
 def opened_level_of(*, person: User, pack: Pack) -> int:
     """The highest level this person has opened; the gentle levels until they open more."""
-    rows = OpenedLevel.objects.filter(person=person, pack_id=pack.id)
-    level = rows.values_list("level", flat=True).first()
-    return level or matching.FIRST_OPEN_LEVEL
+    row = _OPENED.first([person.pk, pack.id])
+    return (row[0] if row else None) or matching.FIRST_OPEN_LEVEL
 
 
 def next_level_for(*, opened: int, pack: Pack) -> int | None:
@@ -111,9 +124,7 @@ def open_next_level(*, person: User, pack: Pack) -> int | None:
 
 
 def answers_of(*, person: User, pack: Pack) -> dict[tuple[str, str], str]:
-    rows = Answer.objects.filter(person=person, pack_id=pack.id).values_list(
-        "item_id", "role", "choice"
-    )
+    rows = _ANSWERS.all([person.pk, pack.id])
     return {(item_id, role): choice for item_id, role, choice in rows}
 
 
@@ -266,9 +277,7 @@ def reveal_for(*, viewer: User, pack: Pack, side=None) -> Reveal:
         return Reveal(state="waiting", i_have_finished=i_have_finished)
     (partner_pk,) = finished.keys() - {viewer.pk}
     mine, theirs = [], []
-    rows = Answer.objects.filter(person_id__in=finished, pack_id=pack.id).values_list(
-        "person_id", "item_id", "role", "choice"
-    )
+    rows = _BOTH_ANSWERS.all([viewer.pk, partner_pk, pack.id])
     for person_id, item_id, role, choice in rows:
         answer = matching.Answer(item_id, role, choice)
         (mine if person_id == viewer.pk else theirs).append(answer)

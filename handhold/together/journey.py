@@ -17,6 +17,7 @@ from handhold.conversation import services as conversation
 from handhold.discovery import services as discovery
 from handhold.discovery.models import JournalEntry
 from handhold.pages.links import link
+from handhold.rows import Rows
 from handhold.together import services, state
 
 
@@ -29,6 +30,11 @@ class Stage:
     done: bool
 
 
+# Whether this person has written anything in their journal for the topic: one statement
+# written once (handhold.rows), their own entries only.
+_REFLECTED = Rows(JournalEntry, columns=("id",), where="m.author_id = %s AND m.pack_id = %s")
+
+
 def journey_for(user: User) -> dict:
     """Everything the journey page says of where the couple stands, from the couple's journey
     row (one query; handhold/together/state.py) and this person's own journal. The reveal is
@@ -39,7 +45,7 @@ def journey_for(user: User) -> dict:
     pack = current_pack(user)
     paired = user.is_paired
     shared = side.journey if side is not None else None
-    reflected = JournalEntry.objects.filter(author=user, pack_id=pack.id).exists()
+    reflected = _REFLECTED.first([user.pk, pack.id]) is not None
     if shared is None:
         reveal_state = "not_paired"
     else:

@@ -23,6 +23,7 @@ from handhold.core.packs import Pack
 from handhold.couples import services as couples
 from handhold.couples.models import PauseState
 from handhold.discovery import services as discovery
+from handhold.rows import Rows
 from handhold.together import state
 from handhold.together.models import (
     CheckIn,
@@ -142,6 +143,17 @@ def set_ticks(*, user: User, pack: Pack, ticked: set[str]) -> None:
 def plans_for(user: User):
     """Every plan of this person's couple: the one access path, so others get nothing."""
     return SessionPlan.objects.filter(couple_id=user.couple_id)
+
+
+def recent_plans(user: User, count: int = 10) -> list[SessionPlan]:
+    """The couple's newest plans, newest first, for the sessions page: through `plans_for`'s
+    owner (the couple), one statement written once (handhold.rows)."""
+    if user.couple_id is None:
+        return []
+    return _RECENT_PLANS.all([user.couple_id], limit=count)
+
+
+_RECENT_PLANS = Rows(SessionPlan, where="m.couple_id = %s", order="m.proposed_at DESC, m.id DESC")
 
 
 def mutual_tokens(*, user: User, pack: Pack, side=None) -> frozenset[Token]:

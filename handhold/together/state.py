@@ -15,12 +15,15 @@ the same code with the models as they stood then. It reads fields only: no model
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.apps import apps as live_apps
 
 from handhold.content.registry import all_packs, default_pack, pack_for
 from handhold.core import consent
 from handhold.core.packs import Pack
 from handhold.core.private_runs import mode_is_on
+from handhold.rows import Rows
 
 OPEN = ("proposed", "agreed", "active")
 ENDED = "ended"
@@ -273,11 +276,18 @@ def journey_side(user, *, request=None):
 def journey_sides(couple_id: int) -> dict:
     """Both sides, each with the couple's row, in one query: for the server's own rules (the
     levels either holds back), never for showing one person the other's side."""
-    side_model = _model(live_apps, "couples.PersonJourney")
-    rows = list(side_model.objects.select_related("journey").filter(journey_id=couple_id))
+    rows = _both_sides().all([couple_id])
     if not rows:
         return _unsaved(couple_id)
     return {row.person_id: row for row in rows}
+
+
+@cache
+def _both_sides() -> Rows:
+    """The read behind `journey_sides`, on the sessions pages: one statement written once
+    (handhold.rows), as `select_related("journey").filter(journey_id=...)` would read it."""
+    side_model = _model(live_apps, "couples.PersonJourney")
+    return Rows(side_model, related="journey", where="m.journey_id = %s")
 
 
 def _unsaved(couple_id: int) -> dict:

@@ -139,7 +139,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
         "form": form,
         "reason": services.MESSAGES[pacing.reason] if pacing.reason else None,
         "ceiling": pacing.ceiling,
-        "plans": services.plans_for(user)[:10] if user.couple_id else [],
+        "plans": services.recent_plans(user),
         "someone_rests": pacing.someone_rests,
         "my_halts": pacing.my_halts,
         "resting_titles": _resting_titles(user, pack, pacing, mutual),

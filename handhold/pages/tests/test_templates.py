@@ -191,3 +191,28 @@ def test_the_pages_django_draws_without_a_request_still_draw(name):
 
     html = render_to_string(name)
     assert "<main" in html and "</html>" in html
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '{{ _("Sessions") }}|{{ _("100%% sure") }}|{{ _("Hello, %(name)s", name="<b>") }}',
+        '{% trans name="<i>" %}Hello, {{ name }}{% endtrans %}|{{ gettext("Menu") }}',
+        '{% autoescape false %}{{ _("Hello, %(name)s", name="<b>") }}{% endautoescape %}',
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_quick_gettext_draws_as_jinja2s_own(source, language):
+    """templating.template_gettext, against the i18n extension's own newstyle gettext."""
+    import jinja2
+
+    ours = engines["jinja2"].env
+    theirs = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    theirs.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=templating.gettext, ngettext=templating.ngettext, newstyle=True
+    )
+    with translation.override(language):
+        expected = theirs.from_string(source).render()
+        assert ours.from_string(source).render() == expected
+        # Through Django's backend, which reads the language once for the page.
+        assert engines["jinja2"].from_string(source).render() == expected

@@ -1,0 +1,147 @@
+"""Form widgets drawn in Python, byte for byte as Django's own widget templates draw them.
+
+Our pages are Jinja2, but a form field's widget is drawn by Django's form renderer through
+Django's template language: on the sessions page its ten step boxes, the ceiling and the stop
+word took a quarter of the page's time. Django's Jinja2 renderer is no answer: its widget
+templates escape through MarkupSafe, which writes a quote as `&#34;` where Django writes
+`&quot;`, so the same field would come out differently on different pages.
+
+So the common widgets (every `<input>`, a checkbox or radio option, a select without groups,
+a textarea) are drawn here with Django's own `conditional_escape`, exactly as the templates in
+django/forms/templates/django/forms/widgets/ draw them; anything else (option groups, a label
+that is not text, the other widgets) goes to Django's templates as before.
+`handhold/pages/tests/test_widgets.py` compares the two, quotes, lazy text and safe strings
+included.
+"""
+
+from __future__ import annotations
+
+from django.forms.renderers import DjangoTemplates
+from django.utils.functional import Promise
+from django.utils.html import conditional_escape
+
+WIDGETS = "django/forms/widgets/"
+
+
+def _text(value) -> bool:
+    """What Django's `{{ value }}` prints as `str(value)`: text (lazy or safe) and whole
+    numbers. Anything else (a float, a date) Django would localise: left to its templates."""
+    return isinstance(value, (str, Promise, int)) and not isinstance(value, bool)
+
+
+def _attrs(attrs: dict) -> str:
+    """attrs.html: ` name="value"` for each, only the name when True, nothing when False."""
+    out = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        if value is True:
+            out.append(f" {conditional_escape(name)}")
+        else:
+            out.append(f' {conditional_escape(name)}="{conditional_escape(_s(value))}"')
+    return "".join(out)
+
+
+def _s(value):
+    """The `stringformat:'s'` filter: `"%s" % value`, keeping a safe string safe."""
+    return value if hasattr(value, "__html__") else "%s" % (value,)  # noqa: UP031
+
+
+def _input(widget: dict) -> str:
+    value = ""
+    if widget["value"] != None:  # noqa: E711 (as the template compares)
+        value = f' value="{conditional_escape(_s(widget["value"]))}"'
+    return (
+        f'<input type="{conditional_escape(widget["type"])}"'
+        f' name="{conditional_escape(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
+    )
+
+
+def _input_option(widget: dict) -> str | None:
+    if not widget.get("wrap_label"):
+        return _input(widget)
+    if not _text(widget["label"]):
+        return None
+    target = widget["attrs"].get("id")
+    opening = f'<label for="{conditional_escape(target)}">' if target else "<label>"
+    # The included input.html ends with a line break, kept inside the label.
+    return f"{opening}{_input(widget)}\n {conditional_escape(widget['label'])}</label>"
+
+
+def _textarea(widget: dict) -> str | None:
+    value = widget["value"]
+    if value and not _text(value):
+        return None
+    shown = conditional_escape(value) if value else ""
+    return (
+        f'<textarea name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>\n'
+        f"{shown}</textarea>"
+    )
+
+
+def _option(widget: dict) -> str:
+    return (
+        f'<option value="{conditional_escape(_s(widget["value"]))}"{_attrs(widget["attrs"])}>'
+        f"{conditional_escape(widget['label'])}</option>"
+    )
+
+
+def _select(widget: dict) -> str | None:
+    options = []
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            return None
+        for option in group_choices:
+            if option["template_name"] != WIDGETS + "select_option.html" or not _text(
+                option["label"]
+            ):
+                return None
+            options.append(f"\n  {_option(option)}\n")
+    return (
+        f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>'
+        f"{''.join(options)}\n</select>"
+    )
+
+
+DRAWN = {
+    **{
+        f"{WIDGETS}{name}.html": _input
+        for name in [
+            "input",
+            "text",
+            "number",
+            "email",
+            "url",
+            "color",
+            "search",
+            "tel",
+            "password",
+            "hidden",
+            "date",
+            "datetime",
+            "time",
+            "checkbox",
+        ]
+    },
+    f"{WIDGETS}checkbox_option.html": _input_option,
+    f"{WIDGETS}radio_option.html": _input_option,
+    f"{WIDGETS}textarea.html": _textarea,
+    f"{WIDGETS}select.html": _select,
+    f"{WIDGETS}select_option.html": lambda widget: (
+        _option(widget) if _text(widget["label"]) else None
+    ),
+}
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's default form renderer (settings.FORM_RENDERER), with the common widgets drawn
+    in Python. Only a widget's own template name is taken, and only when it is the Django
+    template of that name: forms, fields and any template of ours still go to Django."""
+
+    def render(self, template_name, context, request=None):
+        draw = DRAWN.get(template_name)
+        if draw is not None and "widget" in context:
+            drawn = draw(context["widget"])
+            if drawn is not None:
+                return drawn
+        return super().render(template_name, context, request=request)
