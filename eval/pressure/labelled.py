@@ -30,7 +30,7 @@ def _read(path: Path, name: str) -> list[dict]:
 
 
 def handwritten() -> list[dict]:
-    """The hand-written sets: the four outside writers, then the team's own."""
+    """The hand-written sets: every outside writer's file in handwritten/, then the team's own."""
     rows = []
     for path in sorted((HERE / "handwritten").glob("writer-*.jsonl")):
         rows += _read(path, path.stem)
