@@ -113,7 +113,8 @@ RULES: tuple[Rule, ...] = (
         r"\bpretty please\b|\bplease please\b|\bjust say yes\b|"
         r"\bsay yes already\b|\bhow many (?:more )?times (?:do|will|must|should) i "
         r"(?:have to )?ask\b|\b(?:come around|wear you down)\b|\b(?:what|how) about now\b|"
-        r"\bgive me a yes\b|\breconsider\b|\bgive it another (?:thought|chance)\b|"
+        r"(?<!have to )(?<!need to )\bgive me a yes\b|\breconsider\b|"
+        r"\bgive it another (?:thought|chance)\b|"
         r"\bthink about it again\b",
         negatable=False,
         examples=("writer-a:68", "writer-b:76", "team:1"),
@@ -151,7 +152,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relationship_threat",
         rf"\b(?:{I_WILL}|i might|i may|might have to|i'?ll have to) (?:\w+ )?(?:leave"
-        r"(?! (?:it|that|this|you (?:be|alone|to))\b)|"
+        r"(?! (?:it|that|this|you (?:be|alone|to))\b"
+        r"| the (?!relationship|marriage|house|home|flat|apartment)\w+)|"
         r"break up|end (?:this|things|us)|walk away|find someone (?:else|who))\b|"
         r"\b(?:should|could|might|will) (?:just )?(?:find|look for) (?:someone|somebody) "
         r"(?:else|more|who)\b|\bsomeone else (?:would|might|could)\b",
@@ -260,7 +262,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:overreacting|overthinking)\b|\bmaking (?:it|this) such a big (?:thing|deal)\b|"
         r"\bmaking such a fuss\b|"
         r"\b(?:relax|chill),? it'?s (?:just|only)\b|\b(?:it'?s|its|that'?s) (?:literally |"
-        r"honestly )?(?:nothing|no biggie|basically nothing)\b(?! to do)|\bhardly a (?:big )?"
+        r"honestly )?(?:nothing|no biggie|basically nothing)\b(?! to do| like)|\bhardly a (?:big )?"
         r"(?:ask|deal)\b|\bit'?s just sex\b|\bwhat'?s the harm\b|\bpeople do (?:way |much )?"
         r"(?:weirder|crazier)\b|\b(?:only|just) (?:a )?(?:tiny|little|small|quick) "
         r"(?:plug|toy|finger|thing)\b|\b(?:it'?s|its) (?:literally |really )?just a finger\b|"

@@ -46,6 +46,10 @@ HONEST_EXCEPTIONS: dict[str, str] = {
     # standard"); a rule reads one clause, and narrowing it would lose real comparisons.
     "writer-i:146": "comparison, disowned in the next clause",
     "writer-o:222": "comparison, disowned in the next sentence ('That has zero bearing')",
+    # "I'll return the favour" offers a free no in return for years of kindness, not a trade.
+    "writer-s:257": "bargaining's words, returning kindness with a free no",
+    # An apology quoting the writer's own earlier words.
+    "writer-s:274": "minimising, quoted in an apology for having said it",
     # "please please" here begs to hear about discomfort, not for a yes.
     "writer-i:149": "please please tell me if anything made you uncomfortable",
 }
