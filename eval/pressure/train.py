@@ -19,10 +19,10 @@ messages and the thresholds were too trusting of new writers: trained without wr
 and l and scored on them, the false-positive rate was 0.075 with folds by message and 0.060
 with folds by writer (planned: 0.03). By writer, the held-out scores are lower and truer.
 Each fold's model scores the messages it never saw. On those held-out scores, Platt scaling
-turns scores into probabilities, the pressure threshold is the lowest that keeps the false-
-positive rate at or under 3% on both the hand-written and the generated messages, and the says-
-no-is-fine threshold the lowest at which at most 1 in 100 of its yeses falls on a pressuring
-message. The shipped model is then trained once more on everything.
+turns scores into probabilities, the pressure threshold is the lowest that keeps the
+false-positive rate at or under 3% on both the hand-written and the generated messages, and the
+says-no-is-fine threshold the lowest at which at most 1 in 100 of its yeses falls on a
+pressuring message. The shipped model is then trained once more on everything.
 
 A fourth head tells everyday messages, which ask nothing at all, from the rest; the model
 does not judge what it waves through. Its threshold is the lowest at which at most 2% of the
