@@ -6,6 +6,7 @@ request: a form, a replayed POST or a script all meet the same refusal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -34,7 +35,16 @@ def draft_of(*, author: User, pack: Pack) -> ConversationDraft | None:
 def save_draft(*, author: User, pack: Pack, style: str, text: str) -> None:
     """Keep the asker's latest words, in one statement: an upsert on the database's own
     one-draft-per-topic constraint, so the first save, every later one and two at once all end
-    as the one row. The text is encrypted on its way in, as by any save.
+    as the one row. The text is encrypted on its way in, as by any save."""
+    draft_saver(author=author, pack=pack, style=style, text=text)()
+
+
+def draft_saver(*, author: User, pack: Pack, style: str, text: str) -> Callable[[], None]:
+    """`save_draft` in two halves: the draft validated, encrypted and its statement written
+    now, the statement run when the returned function is called. The planner counts a check
+    and saves its words in one transaction, which on SQLite holds the database's one write
+    lock from its start: prepared first, the transaction holds it for the two writes and the
+    commit alone, not for the validation and the encryption as well.
 
     The checks need no query: the author is the person logged in. A database without an
     upsert on a named constraint gets an UPDATE, then an INSERT the first time."""
@@ -42,23 +52,58 @@ def save_draft(*, author: User, pack: Pack, style: str, text: str) -> None:
         author=author, pack_id=pack.id, style=style, text=text, updated_at=timezone.now()
     )
     draft.full_clean(exclude={"author"}, validate_unique=False, validate_constraints=False)
+    connection = connections[ConversationDraft.objects.db]
+    if connection.features.supports_update_conflicts_with_target:
+        sql, fields = _draft_upsert(connection)
+        params = [
+            field.get_db_prep_save(getattr(draft, field.attname), connection) for field in fields
+        ]
+
+        def run() -> None:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+
+        return run
     fields = {"style": draft.style, "text": draft.text, "updated_at": draft.updated_at}
-    if connections[ConversationDraft.objects.db].features.supports_update_conflicts_with_target:
-        ConversationDraft.objects.bulk_create(
-            [draft],
-            update_conflicts=True,
-            unique_fields=["author", "pack_id"],
-            update_fields=list(fields),
-        )
-        return
-    mine = ConversationDraft.objects.filter(author=author, pack_id=pack.id)
-    if mine.update(**fields):
-        return
-    try:
-        with transaction.atomic():
-            draft.save(force_insert=True)
-    except IntegrityError:
-        mine.update(**fields)
+
+    def update_or_insert() -> None:
+        mine = ConversationDraft.objects.filter(author=author, pack_id=pack.id)
+        if mine.update(**fields):
+            return
+        try:
+            with transaction.atomic():
+                draft.save(force_insert=True)
+        except IntegrityError:
+            mine.update(**fields)
+
+    return update_or_insert
+
+
+# What a draft's upsert writes, the key of the one-draft-per-topic constraint first.
+_DRAFT_COLUMNS = ("author", "pack_id", "style", "text", "updated_at")
+
+
+_DRAFT_UPSERTS: dict[str, tuple[str, list]] = {}
+
+
+def _draft_upsert(connection) -> tuple[str, list]:
+    """The upsert `bulk_create(update_conflicts=True)` would write, and its fields in order,
+    written once per database: the text is the same every time, the values are parameters."""
+    built = _DRAFT_UPSERTS.get(connection.vendor)
+    if built is not None:
+        return built
+    quote = connection.ops.quote_name
+    fields = [ConversationDraft._meta.get_field(name) for name in _DRAFT_COLUMNS]
+    columns = [quote(field.column) for field in fields]
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in columns[2:])
+    table = quote(ConversationDraft._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 - names; values are parameters
+        f"VALUES ({', '.join(['%s'] * len(columns))}) "
+        f"ON CONFLICT ({columns[0]}, {columns[1]}) DO UPDATE SET {updates}"
+    )
+    built = _DRAFT_UPSERTS[connection.vendor] = (sql, fields)
+    return built
 
 
 @dataclass(frozen=True)

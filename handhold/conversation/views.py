@@ -18,7 +18,7 @@ from handhold.core.conversation import STYLES, build_outline
 from handhold.couples import services as couples
 from handhold.discovery import services as discovery
 from handhold.discovery.forms import JournalForm
-from handhold.pages.ratelimits import TOO_MANY, count_try, limit
+from handhold.pages.ratelimits import TOO_MANY, limit, prepare_try
 
 
 @login_required
@@ -70,15 +70,21 @@ def plan(request):
         valid = form.is_valid()
         # Every POST counts as a try, as with `limit`; the count and the saved words are one
         # transaction, so one commit (one flush of the database's log) where there were two.
+        # Both statements are prepared first (the key hashed, the draft validated and
+        # encrypted), so that the transaction holds SQLite's write lock for the writes alone.
+        count = prepare_try(request, "pressure_check", key="user")
+        save = None
+        if valid:
+            save = services.draft_saver(
+                author=request.user,
+                pack=pack,
+                style=form.cleaned_data["style"],
+                text=form.cleaned_data["text"],
+            )
         with transaction.atomic():
-            limited = count_try(request, "pressure_check", key="user")
-            if valid and not limited:
-                services.save_draft(
-                    author=request.user,
-                    pack=pack,
-                    style=form.cleaned_data["style"],
-                    text=form.cleaned_data["text"],
-                )
+            limited = count()
+            if save is not None and not limited:
+                save()
         if limited:
             form.add_error(None, TOO_MANY)
             context = _planner_context(request, pack, form)
