@@ -21,7 +21,7 @@ from handhold.core.language import reads_as_english
 from handhold.core.packs import Pack
 from handhold.core.pressure import Result, check
 from handhold.couples import services as couples
-from handhold.rows import Rows
+from handhold.rows import FirstOfEach, Rows
 
 
 def talk_questions(pack: Pack) -> list:
@@ -174,8 +174,24 @@ def latest_sent(*, sender: User, pack: Pack) -> TalkInvitation | None:
     return _LATEST_SENT.first([sender.couple_id, sender.pk, pack.id])
 
 
+def invitations_of(*, person: User, pack: Pack, side) -> tuple:
+    """(`latest_sent` by `person`, `pending_invitation_for` them), for the invitation page,
+    which shows both, in one statement; the first alone when the couple's journey row (`side`,
+    read for the page) says no invitation waits for them."""
+    if person.couple_id is None:
+        return None, None
+    if side is not None and not any(
+        sender != person.pk for sender in side.journey.invitations_from.get(pack.id, ())
+    ):
+        return latest_sent(sender=person, pack=pack), None
+    latest, waiting = _SENT_AND_WAITING.get(
+        [person.couple_id, person.pk, pack.id], [person.couple_id, pack.id, person.pk]
+    )
+    return latest, waiting
+
+
 # The invitation page's two reads, each one statement written once (handhold.rows), in the
-# model's order (newest first), through the couple as the ORM's filters were.
+# model's order (newest first), through the couple as the ORM's filters were; and both as one.
 _NEWEST = "m.sent_at DESC, m.id DESC"
 _WAITING_FOR = Rows(
     TalkInvitation,
@@ -185,6 +201,7 @@ _WAITING_FOR = Rows(
 _LATEST_SENT = Rows(
     TalkInvitation, where="m.couple_id = %s AND m.sender_id = %s AND m.pack_id = %s", order=_NEWEST
 )
+_SENT_AND_WAITING = FirstOfEach(_LATEST_SENT, _WAITING_FOR)
 
 
 def invitation_cool_off_until(invitation: TalkInvitation | None, pack: Pack):
@@ -269,13 +286,20 @@ def reopen_topic(*, recipient: User, pack: Pack) -> None:
     ).exclude(sender=recipient).exclude(answer="").update(reopened_at=timezone.now())
 
 
-def invitation_standing(*, sender: User, pack: Pack, side=None) -> tuple[str | None, bool]:
+_UNREAD = object()
+
+
+def invitation_standing(
+    *, sender: User, pack: Pack, side=None, latest=_UNREAD
+) -> tuple[str | None, bool]:
     """(What the asker sees of their latest invitation, whether they may send one now).
 
     The first is one of a few neutral states: "Not now" and "Not for me" read the same, and
-    there is never a date to count down to. The latest invitation is read once for both.
-    With `side`, the sender's journey row already read, the pause is read from it."""
-    latest = latest_sent(sender=sender, pack=pack)
+    there is never a date to count down to. The latest invitation is read once for both
+    (or passed as `latest`, read already with `invitations_of`). With `side`, the sender's
+    journey row already read, the pause is read from it."""
+    if latest is _UNREAD:
+        latest = latest_sent(sender=sender, pack=pack)
     paused = None if side is None else side.journey.is_paused
     allowed = _may_invite(sender, pack, latest, paused=paused)
     if latest is None:

@@ -145,7 +145,11 @@ def invite(request):
                     ),
                 )
                 return redirect("conversation:invite")
-    state, may_invite = services.invitation_standing(sender=request.user, pack=pack, side=side)
+    # Their own latest invitation and the one waiting for them, in one statement.
+    latest, received = services.invitations_of(person=request.user, pack=pack, side=side)
+    state, may_invite = services.invitation_standing(
+        sender=request.user, pack=pack, side=side, latest=latest
+    )
     context = {
         "form": form,
         "paired": request.user.is_paired,
@@ -153,7 +157,7 @@ def invite(request):
         "text": form.data.get("message", "") if form.is_bound else "",
         "state": state,
         "may_invite": may_invite,
-        "received": services.pending_invitation_for(recipient=request.user, pack=pack, side=side),
+        "received": received,
     }
     return render(request, "conversation/invite.html", context, status=status)
 
