@@ -32,6 +32,7 @@ from handhold.conversation.filters import highlight
 from handhold.discovery.filters import level_name, markdown, role_words
 from handhold.pages.filters import described_widget
 from handhold.pages.links import link
+from handhold.pages.widgets import option_tags
 
 # The translation functions, cached by language: Django's gettext costs a few microseconds a
 # string (it normalises line endings, walks the fallback catalogues and checks for safe
@@ -161,6 +162,7 @@ def environment(**options) -> jinja2.Environment:
         highlight=highlight,
         level_name=level_name,
         markdown=markdown,
+        option_tags=option_tags,
         role_words=role_words,
     )
     return env
