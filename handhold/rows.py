@@ -94,6 +94,9 @@ class Rows:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
+        _, converters, readers, link = built
+        if not converters and self.columns is not None:
+            return rows  # plain tuples, nothing to convert: as the database gave them
         return [self.read(row, built, connection, using) for row in rows]
 
     def read(self, row, built: tuple, connection, using: str):
