@@ -668,3 +668,15 @@ def test_step_labels_made_once_never_cross_languages():
             assert _label("Un masaje", "give", 2) == "Un masaje (tú das), nivel 2"
         with translation.override("en"):
             assert _label("A massage", "give", 2) == "A massage (you give), level 2"
+
+
+def test_a_plans_status_label_is_its_status_display():
+    from django.utils import translation
+
+    for language in ("en", "es"):
+        with translation.override(language):
+            for status in [*SessionPlan.Status.values, "unknown"]:
+                plan = SessionPlan(status=status)
+                assert plan.status_label == plan.get_status_display()
+    with translation.override("es"):
+        assert SessionPlan(status="ended").status_label != "Ended"
