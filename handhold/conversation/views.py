@@ -7,8 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from markupsafe import Markup
 
 from handhold.content.registry import current_pack
 from handhold.conversation import services
@@ -50,11 +53,27 @@ def _planner_context(request, pack, form, analysis=None):
         "form": form,
         # Plain data, drawn by the template: cheaper than three widget templates per check.
         "styles": [(value, label, value == style) for value, label in form.fields["style"].choices],
-        "outline": build_outline(pack.checklist, style),
+        "outline_html": _outline_html(pack, style),
         "points": pack.checklist,
         "analysis": analysis,
         "text": form.data.get("text", "") if form.is_bound else form.initial.get("text", ""),
     }
+
+
+# Per process; two threads drawing one at once would only draw it twice.
+_outlines: dict[tuple[str, str, str, str], Markup] = {}
+
+
+def _outline_html(pack, style: str) -> Markup:
+    """The outline for `style` in `pack`, in the active language: the same for everyone, so
+    drawn once per process for each (as discovery.ladder draws the ladder)."""
+    key = (str(pack.path), pack.id, get_language() or "", style)
+    drawn = _outlines.get(key)
+    if drawn is None:
+        outline = build_outline(pack.checklist, style)
+        html = render_to_string("conversation/_outline.html", {"outline": outline})
+        drawn = _outlines[key] = Markup(html)  # noqa: S704 - drawn by an autoescaping template
+    return drawn
 
 
 @login_required

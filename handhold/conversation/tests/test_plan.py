@@ -295,3 +295,14 @@ def test_an_english_draft_on_a_spanish_page_is_still_checked(client_for, asker):
     html = check_words(client_for(asker), WITH_A_FINDING, HTTP_ACCEPT_LANGUAGE="es").content
     assert "<mark" in html.decode()
     assert ENGLISH_ONLY not in html.decode()
+
+
+def test_the_outline_drawn_once_never_crosses_languages_or_styles(client_for, asker):
+    """The outline is drawn once per pack, language and style (views._outline_html)."""
+    client = client_for(asker)
+    for language, heading in [("es", "Un esquema"), ("en", "An outline")] * 2:
+        text = client.get(URL + "?style=text", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        sit_down = client.get(URL + "?style=sit_down", HTTP_ACCEPT_LANGUAGE=language)
+        sit_down = sit_down.content.decode()
+        assert heading in text and heading in sit_down
+        assert text.count("<li><strong>") < sit_down.count("<li><strong>")
