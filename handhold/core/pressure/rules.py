@@ -80,7 +80,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "persistence",
         rf"\b(?:{I_WILL}|'ll) (?:just )?keep (?:asking|bringing (?:it|this) up|pushing|at it)"
-        rf"(?=\s*(?:[.!?,]|$|until|till|and\b|about (?:it|this)|{YOU}\b))|"
+        rf"(?=\s*(?:[.!?,]|$|(?:until|till)(?! {YOU} tell me)|and\b|about (?:it|this)|{YOU}\b))|"
         rf"\b(?:{I_WILL} (?:just )?|i'?m )ask(?:ing)? (?:{YOU} )?again\b|\bi'?ll ask a "
         r"(?:third|fourth|fifth)\b",
         examples=("writer-a:65", "writer-a:67", "team:2"),
@@ -262,10 +262,11 @@ RULES: tuple[Rule, ...] = (
         rf"(?:overreacting|overthinking)\b|\bmaking (?:it|this) such a big (?:thing|deal)\b|"
         r"\bmaking such a fuss\b|"
         r"\b(?:relax|chill),? it'?s (?:just|only)\b|\b(?:it'?s|its|that'?s) (?:literally |"
-        r"honestly )?(?:nothing|no biggie|basically nothing)\b(?! to do| like)|\bhardly a (?:big )?"
-        r"(?:ask|deal)\b|\bit'?s just sex\b|\bwhat'?s the harm\b|\bpeople do (?:way |much )?"
-        r"(?:weirder|crazier)\b|\b(?:only|just) (?:a )?(?:tiny|little|small|quick) "
-        r"(?:plug|toy|finger|thing)\b|\b(?:it'?s|its) (?:literally |really )?just a finger\b|"
+        r"honestly )?(?:nothing|no biggie|basically nothing)\b(?! to do| like| \w+[- ]related)|"
+        r"\bhardly a (?:big )?(?:ask|deal)\b|\bit'?s just sex\b|\bwhat'?s the harm\b|"
+        r"\bpeople do (?:way |much )?(?:weirder|crazier)\b|"
+        r"\b(?:only|just) (?:a )?(?:tiny|little|small|quick) (?:plug|toy|finger|thing)\b|"
+        r"\b(?:it'?s|its) (?:literally |really )?just a finger\b|"
         r"\bnot even real sex\b",
         negatable=False,
         examples=("writer-a:81", "writer-b:48", "team:42"),
