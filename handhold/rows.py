@@ -78,38 +78,84 @@ class Rows:
         converters = [(i, col, conv) for i, (_, col, conv) in enumerate(columns) if conv]
         return sql, converters, readers, link
 
-    def all(self, params: list, *, limit: int | None = None, using: str = "default") -> list:
-        connection = connections[using]
+    def built(self, connection) -> tuple:
+        """This read's statement and how to read its rows, written once per database."""
         built = self._built.get(connection.vendor)
         if built is None:
             built = self._built[connection.vendor] = self._build(connection)
-        sql, converters, readers, link = built
+        return built
+
+    def all(self, params: list, *, limit: int | None = None, using: str = "default") -> list:
+        connection = connections[using]
+        built = self.built(connection)
+        sql = built[0]
         if limit is not None:
             sql = f"{sql} LIMIT {int(limit)}"
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        found = []
-        for row in rows:
-            if converters:
-                row = list(row)
-                for i, col, chain in converters:
-                    value = row[i]
-                    for convert in chain:
-                        value = convert(value, col, connection)
-                    row[i] = value
-            if self.columns is not None:
-                found.append(tuple(row))
-                continue
-            instances = [
-                model.from_db(using, names, row[start:end]) for model, names, start, end in readers
-            ]
-            if link is not None:
-                link.set_cached_value(instances[0], instances[1])
-            found.append(instances[0])
-        return found
+        _, converters, readers, link = built
+        if not converters and self.columns is not None:
+            return rows  # plain tuples, nothing to convert: as the database gave them
+        return [self.read(row, built, connection, using) for row in rows]
+
+    def read(self, row, built: tuple, connection, using: str):
+        """One row of this read's statement, as an instance (or a tuple, with `columns`)."""
+        _, converters, readers, link = built
+        if converters:
+            row = list(row)
+            for i, col, chain in converters:
+                value = row[i]
+                for convert in chain:
+                    value = convert(value, col, connection)
+                row[i] = value
+        if self.columns is not None:
+            return tuple(row)
+        instances = [
+            model.from_db(using, names, row[start:end]) for model, names, start, end in readers
+        ]
+        if link is not None:
+            link.set_cached_value(instances[0], instances[1])
+        return instances[0]
 
     def first(self, params: list, *, using: str = "default"):
         """The first row (by `order`), or None."""
         found = self.all(params, limit=1, using=using)
         return found[0] if found else None
+
+
+class FirstOfEach:
+    """`FirstOfEach(a, b)`: what `a.first(...)` and `b.first(...)` give, asked as one
+    statement: each read's first row, joined by UNION ALL, each tagged with its read's number.
+    The reads must select the same columns (the same model, no related row); each keeps its
+    own WHERE, order and parameters."""
+
+    def __init__(self, *reads: Rows):
+        self.reads = reads
+        self._built: dict[str, str] = {}
+
+    def _sql(self, connection) -> str:
+        sql = self._built.get(connection.vendor)
+        if sql is None:
+            parts = []
+            for number, read in enumerate(self.reads):
+                select, *_ = read.built(connection)
+                # SELECT <columns> FROM ...: the read's number goes after its columns.
+                head, tail = select.split(" FROM ", 1)
+                # Names from the models, numbers of ours; every value is a parameter.
+                part = f"SELECT * FROM ({head}, {number} FROM {tail} LIMIT 1) q{number}"  # noqa: S608
+                parts.append(part)
+            sql = self._built[connection.vendor] = " UNION ALL ".join(parts)
+        return sql
+
+    def get(self, *params: list, using: str = "default") -> list:
+        """Each read's first row or None, in the order of the reads; `params` one list each."""
+        connection = connections[using]
+        with connection.cursor() as cursor:
+            cursor.execute(self._sql(connection), [value for each in params for value in each])
+            rows = cursor.fetchall()
+        found: list = [None] * len(self.reads)
+        for row in rows:
+            read = self.reads[row[-1]]
+            found[row[-1]] = read.read(row[:-1], read.built(connection), connection, using)
+        return found

@@ -63,3 +63,60 @@ def test_plain_columns_and_order_read_as_the_orm_reads_them(asker, partner):
     assert conversation.latest_sent(sender=asker, pack=pack) == newer
     assert conversation.pending_invitation_for(recipient=partner, pack=pack) == newer
     assert conversation.pending_invitation_for(recipient=asker, pack=pack) is None
+
+
+def test_both_invitations_in_one_statement_read_as_each_alone(asker, partner, stranger):
+    """The invitation page's two reads asked as one (rows.FirstOfEach) give what each gives
+    alone, field by field, whichever of them finds a row; and nothing of another couple."""
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from handhold.content.registry import default_pack
+    from handhold.conversation import services as conversation
+    from handhold.conversation.models import TalkInvitation
+
+    pack = default_pack()
+
+    def alone(person) -> tuple:
+        return (
+            conversation.latest_sent(sender=person, pack=pack),
+            conversation.pending_invitation_for(recipient=person, pack=pack),
+        )
+
+    def together(person) -> tuple:
+        with CaptureQueriesContext(connection) as captured:
+            found = conversation.invitations_of(person=person, pack=pack, side=None)
+        assert len(captured) <= 1
+        return found
+
+    def same(person) -> None:
+        for one, other in zip(together(person), alone(person), strict=True):
+            assert (one is None) == (other is None)
+            if one is not None:
+                assert fields(one) == fields(other)
+
+    for person in (asker, partner, stranger):  # nothing sent, nothing waiting
+        same(person)
+        assert together(person) == (None, None)
+    now = timezone.now()
+    TalkInvitation.objects.create(
+        couple_id=asker.couple_id, sender=asker, pack_id=pack.id, message="a", answer="not_now",
+        sent_at=now - timedelta(days=9), answered_at=now - timedelta(days=8),
+    )  # fmt: skip
+    TalkInvitation.objects.create(
+        couple_id=asker.couple_id, sender=asker, pack_id=pack.id, message="b",
+        sent_at=now - timedelta(days=1),
+    )  # fmt: skip
+    for person in (asker, partner, stranger):  # the asker's latest; one waits for the partner
+        same(person)
+    assert together(partner)[1].message == "b" and together(asker)[0].message == "b"
+    TalkInvitation.objects.create(
+        couple_id=asker.couple_id, sender=partner, pack_id=pack.id, message="c", sent_at=now
+    )
+    for person in (asker, partner, stranger):  # each has sent one, and one waits for each
+        same(person)
+    assert [i.message for i in together(asker)] == ["b", "c"]
+    assert [i.message for i in together(partner)] == ["c", "b"]
+    assert together(stranger) == (None, None)

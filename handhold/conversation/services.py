@@ -6,6 +6,7 @@ request: a form, a replayed POST or a script all meet the same refusal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -20,7 +21,7 @@ from handhold.core.language import reads_as_english
 from handhold.core.packs import Pack
 from handhold.core.pressure import Result, check
 from handhold.couples import services as couples
-from handhold.rows import Rows
+from handhold.rows import FirstOfEach, Rows
 
 
 def talk_questions(pack: Pack) -> list:
@@ -34,7 +35,16 @@ def draft_of(*, author: User, pack: Pack) -> ConversationDraft | None:
 def save_draft(*, author: User, pack: Pack, style: str, text: str) -> None:
     """Keep the asker's latest words, in one statement: an upsert on the database's own
     one-draft-per-topic constraint, so the first save, every later one and two at once all end
-    as the one row. The text is encrypted on its way in, as by any save.
+    as the one row. The text is encrypted on its way in, as by any save."""
+    draft_saver(author=author, pack=pack, style=style, text=text)()
+
+
+def draft_saver(*, author: User, pack: Pack, style: str, text: str) -> Callable[[], None]:
+    """`save_draft` in two halves: the draft validated, encrypted and its statement written
+    now, the statement run when the returned function is called. The planner counts a check
+    and saves its words in one transaction, which on SQLite holds the database's one write
+    lock from its start: prepared first, the transaction holds it for the two writes and the
+    commit alone, not for the validation and the encryption as well.
 
     The checks need no query: the author is the person logged in. A database without an
     upsert on a named constraint gets an UPDATE, then an INSERT the first time."""
@@ -42,23 +52,58 @@ def save_draft(*, author: User, pack: Pack, style: str, text: str) -> None:
         author=author, pack_id=pack.id, style=style, text=text, updated_at=timezone.now()
     )
     draft.full_clean(exclude={"author"}, validate_unique=False, validate_constraints=False)
+    connection = connections[ConversationDraft.objects.db]
+    if connection.features.supports_update_conflicts_with_target:
+        sql, fields = _draft_upsert(connection)
+        params = [
+            field.get_db_prep_save(getattr(draft, field.attname), connection) for field in fields
+        ]
+
+        def run() -> None:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+
+        return run
     fields = {"style": draft.style, "text": draft.text, "updated_at": draft.updated_at}
-    if connections[ConversationDraft.objects.db].features.supports_update_conflicts_with_target:
-        ConversationDraft.objects.bulk_create(
-            [draft],
-            update_conflicts=True,
-            unique_fields=["author", "pack_id"],
-            update_fields=list(fields),
-        )
-        return
-    mine = ConversationDraft.objects.filter(author=author, pack_id=pack.id)
-    if mine.update(**fields):
-        return
-    try:
-        with transaction.atomic():
-            draft.save(force_insert=True)
-    except IntegrityError:
-        mine.update(**fields)
+
+    def update_or_insert() -> None:
+        mine = ConversationDraft.objects.filter(author=author, pack_id=pack.id)
+        if mine.update(**fields):
+            return
+        try:
+            with transaction.atomic():
+                draft.save(force_insert=True)
+        except IntegrityError:
+            mine.update(**fields)
+
+    return update_or_insert
+
+
+# What a draft's upsert writes, the key of the one-draft-per-topic constraint first.
+_DRAFT_COLUMNS = ("author", "pack_id", "style", "text", "updated_at")
+
+
+_DRAFT_UPSERTS: dict[str, tuple[str, list]] = {}
+
+
+def _draft_upsert(connection) -> tuple[str, list]:
+    """The upsert `bulk_create(update_conflicts=True)` would write, and its fields in order,
+    written once per database: the text is the same every time, the values are parameters."""
+    built = _DRAFT_UPSERTS.get(connection.vendor)
+    if built is not None:
+        return built
+    quote = connection.ops.quote_name
+    fields = [ConversationDraft._meta.get_field(name) for name in _DRAFT_COLUMNS]
+    columns = [quote(field.column) for field in fields]
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in columns[2:])
+    table = quote(ConversationDraft._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 - names; values are parameters
+        f"VALUES ({', '.join(['%s'] * len(columns))}) "
+        f"ON CONFLICT ({columns[0]}, {columns[1]}) DO UPDATE SET {updates}"
+    )
+    built = _DRAFT_UPSERTS[connection.vendor] = (sql, fields)
+    return built
 
 
 @dataclass(frozen=True)
@@ -129,8 +174,24 @@ def latest_sent(*, sender: User, pack: Pack) -> TalkInvitation | None:
     return _LATEST_SENT.first([sender.couple_id, sender.pk, pack.id])
 
 
+def invitations_of(*, person: User, pack: Pack, side) -> tuple:
+    """(`latest_sent` by `person`, `pending_invitation_for` them), for the invitation page,
+    which shows both, in one statement; the first alone when the couple's journey row (`side`,
+    read for the page) says no invitation waits for them."""
+    if person.couple_id is None:
+        return None, None
+    if side is not None and not any(
+        sender != person.pk for sender in side.journey.invitations_from.get(pack.id, ())
+    ):
+        return latest_sent(sender=person, pack=pack), None
+    latest, waiting = _SENT_AND_WAITING.get(
+        [person.couple_id, person.pk, pack.id], [person.couple_id, pack.id, person.pk]
+    )
+    return latest, waiting
+
+
 # The invitation page's two reads, each one statement written once (handhold.rows), in the
-# model's order (newest first), through the couple as the ORM's filters were.
+# model's order (newest first), through the couple as the ORM's filters were; and both as one.
 _NEWEST = "m.sent_at DESC, m.id DESC"
 _WAITING_FOR = Rows(
     TalkInvitation,
@@ -140,6 +201,7 @@ _WAITING_FOR = Rows(
 _LATEST_SENT = Rows(
     TalkInvitation, where="m.couple_id = %s AND m.sender_id = %s AND m.pack_id = %s", order=_NEWEST
 )
+_SENT_AND_WAITING = FirstOfEach(_LATEST_SENT, _WAITING_FOR)
 
 
 def invitation_cool_off_until(invitation: TalkInvitation | None, pack: Pack):
@@ -224,13 +286,20 @@ def reopen_topic(*, recipient: User, pack: Pack) -> None:
     ).exclude(sender=recipient).exclude(answer="").update(reopened_at=timezone.now())
 
 
-def invitation_standing(*, sender: User, pack: Pack, side=None) -> tuple[str | None, bool]:
+_UNREAD = object()
+
+
+def invitation_standing(
+    *, sender: User, pack: Pack, side=None, latest=_UNREAD
+) -> tuple[str | None, bool]:
     """(What the asker sees of their latest invitation, whether they may send one now).
 
     The first is one of a few neutral states: "Not now" and "Not for me" read the same, and
-    there is never a date to count down to. The latest invitation is read once for both.
-    With `side`, the sender's journey row already read, the pause is read from it."""
-    latest = latest_sent(sender=sender, pack=pack)
+    there is never a date to count down to. The latest invitation is read once for both
+    (or passed as `latest`, read already with `invitations_of`). With `side`, the sender's
+    journey row already read, the pause is read from it."""
+    if latest is _UNREAD:
+        latest = latest_sent(sender=sender, pack=pack)
     paused = None if side is None else side.journey.is_paused
     allowed = _may_invite(sender, pack, latest, paused=paused)
     if latest is None:

@@ -7,8 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from markupsafe import Markup
 
 from handhold.content.registry import current_pack
 from handhold.conversation import services
@@ -18,7 +21,7 @@ from handhold.core.conversation import STYLES, build_outline
 from handhold.couples import services as couples
 from handhold.discovery import services as discovery
 from handhold.discovery.forms import JournalForm
-from handhold.pages.ratelimits import TOO_MANY, count_try, limit
+from handhold.pages.ratelimits import TOO_MANY, limit, prepare_try
 
 
 @login_required
@@ -50,11 +53,27 @@ def _planner_context(request, pack, form, analysis=None):
         "form": form,
         # Plain data, drawn by the template: cheaper than three widget templates per check.
         "styles": [(value, label, value == style) for value, label in form.fields["style"].choices],
-        "outline": build_outline(pack.checklist, style),
+        "outline_html": _outline_html(pack, style),
         "points": pack.checklist,
         "analysis": analysis,
         "text": form.data.get("text", "") if form.is_bound else form.initial.get("text", ""),
     }
+
+
+# Per process; two threads drawing one at once would only draw it twice.
+_outlines: dict[tuple[str, str, str, str], Markup] = {}
+
+
+def _outline_html(pack, style: str) -> Markup:
+    """The outline for `style` in `pack`, in the active language: the same for everyone, so
+    drawn once per process for each (as discovery.ladder draws the ladder)."""
+    key = (str(pack.path), pack.id, get_language() or "", style)
+    drawn = _outlines.get(key)
+    if drawn is None:
+        outline = build_outline(pack.checklist, style)
+        html = render_to_string("conversation/_outline.html", {"outline": outline})
+        drawn = _outlines[key] = Markup(html)  # noqa: S704 - drawn by an autoescaping template
+    return drawn
 
 
 @login_required
@@ -70,15 +89,21 @@ def plan(request):
         valid = form.is_valid()
         # Every POST counts as a try, as with `limit`; the count and the saved words are one
         # transaction, so one commit (one flush of the database's log) where there were two.
+        # Both statements are prepared first (the key hashed, the draft validated and
+        # encrypted), so that the transaction holds SQLite's write lock for the writes alone.
+        count = prepare_try(request, "pressure_check", key="user")
+        save = None
+        if valid:
+            save = services.draft_saver(
+                author=request.user,
+                pack=pack,
+                style=form.cleaned_data["style"],
+                text=form.cleaned_data["text"],
+            )
         with transaction.atomic():
-            limited = count_try(request, "pressure_check", key="user")
-            if valid and not limited:
-                services.save_draft(
-                    author=request.user,
-                    pack=pack,
-                    style=form.cleaned_data["style"],
-                    text=form.cleaned_data["text"],
-                )
+            limited = count()
+            if save is not None and not limited:
+                save()
         if limited:
             form.add_error(None, TOO_MANY)
             context = _planner_context(request, pack, form)
@@ -139,7 +164,11 @@ def invite(request):
                     ),
                 )
                 return redirect("conversation:invite")
-    state, may_invite = services.invitation_standing(sender=request.user, pack=pack, side=side)
+    # Their own latest invitation and the one waiting for them, in one statement.
+    latest, received = services.invitations_of(person=request.user, pack=pack, side=side)
+    state, may_invite = services.invitation_standing(
+        sender=request.user, pack=pack, side=side, latest=latest
+    )
     context = {
         "form": form,
         "paired": request.user.is_paired,
@@ -147,7 +176,7 @@ def invite(request):
         "text": form.data.get("message", "") if form.is_bound else "",
         "state": state,
         "may_invite": may_invite,
-        "received": services.pending_invitation_for(recipient=request.user, pack=pack, side=side),
+        "received": received,
     }
     return render(request, "conversation/invite.html", context, status=status)
 

@@ -259,18 +259,19 @@ def reveal_state(
     return "revealed" if len(_finished_in_couple(viewer, pack)) == 2 else "waiting"
 
 
-def reveal_for(*, viewer: User, pack: Pack, side=None) -> Reveal:
+def reveal_for(*, viewer: User, pack: Pack, side=None, items: bool = True) -> Reveal:
     """What `viewer` may see of the couple's mutual interest, and nothing more.
 
     Until both have marked their answers finished, the answer is 'waiting', computed without
     reading the partner's answers at all, so nothing about them can show through.
     `side`, the viewer's journey row when the page has read it, says whether private matching
-    is on without asking again.
+    is on without asking again. With `items=False`, for code that plans with the tokens alone
+    (sessions), the items shown on the reveal page are not made: `items` is empty.
     """
     if not viewer.is_paired:
         return Reveal(state="not_paired")
     if private.is_on(viewer, side=side):
-        return _private_reveal(viewer, pack)
+        return _private_reveal(viewer, pack, items=items)
     finished = _finished_in_couple(viewer, pack)
     i_have_finished = viewer.pk in finished
     if len(finished) != 2:
@@ -290,14 +291,22 @@ def reveal_for(*, viewer: User, pack: Pack, side=None) -> Reveal:
         first_opened=finished[viewer.pk],
         second_opened=finished[partner_pk],
     )
-    items = tuple(
+    return Reveal(
+        state="revealed",
+        items=_items(tokens, viewer, pack) if items else (),
+        i_have_finished=True,
+        tokens=tokens,
+    )
+
+
+def _items(tokens, viewer: User, pack: Pack) -> tuple[MutualItem, ...]:
+    return tuple(
         MutualItem(pack.activity(t.item_id), matching.role_for(t, viewer=str(viewer.pk)))
         for t in sorted(tokens)
     )
-    return Reveal(state="revealed", items=items, i_have_finished=True, tokens=tokens)
 
 
-def _private_reveal(viewer: User, pack: Pack) -> Reveal:
+def _private_reveal(viewer: User, pack: Pack, *, items: bool = True) -> Reveal:
     """The reveal in private matching mode: the mutual tokens the couple's last good run
     stored, the same tokens the ordinary rule would find for the same answers. Everything that
     reads mutual items (this page, the journey, sessions) comes through `reveal_for`, so
@@ -305,12 +314,12 @@ def _private_reveal(viewer: User, pack: Pack) -> Reveal:
     tokens = private.stored_mutual(viewer=viewer, pack=pack)
     if tokens is None:
         return Reveal(state="waiting", private_mode=True)
-    items = tuple(
-        MutualItem(pack.activity(t.item_id), matching.role_for(t, viewer=str(viewer.pk)))
-        for t in sorted(tokens)
-    )
     return Reveal(
-        state="revealed", items=items, i_have_finished=True, tokens=tokens, private_mode=True
+        state="revealed",
+        items=_items(tokens, viewer, pack) if items else (),
+        i_have_finished=True,
+        tokens=tokens,
+        private_mode=True,
     )
 
 

@@ -16,6 +16,7 @@ expired counter is deleted the next time any counter starts.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.db import connection
@@ -92,21 +93,33 @@ class CounterCache(BaseCache):
         """One more try under `key`, in one statement, and how many there are now: the counter
         starts at 1 if it is new or its window has ended, else goes up by 1. What `add` then
         `incr` do in two statements, for the rate limits (pages.ratelimits)."""
+        return self.counter(key, timeout, version)()
+
+    def counter(self, key, timeout=DEFAULT_TIMEOUT, version=None) -> Callable[[], int]:
+        """`count` in two halves: the key hashed and the statement written now, the try
+        counted when the returned function is called (for a caller about to hold a
+        transaction open, pages.ratelimits.prepare_try)."""
         key = self.make_and_validate_key(key, version=version)
-        now = time.time()
-        _, rows = self._execute(
-            "INSERT INTO {table} (key, value, expires) VALUES (%s, 1, %s) "
+        table = connection.ops.quote_name(RateCounter._meta.db_table)
+        sql = (
+            f"INSERT INTO {table} (key, value, expires) VALUES (%s, 1, %s) "  # noqa: S608 - names only
             "ON CONFLICT (key) DO UPDATE SET "
-            "value = CASE WHEN {table}.expires <= %s THEN 1 ELSE {table}.value + 1 END, "
-            "expires = CASE WHEN {table}.expires <= %s "
-            "THEN excluded.expires ELSE {table}.expires END "
-            "RETURNING value",
-            [key, self._expiry(timeout), now, now],
+            f"value = CASE WHEN {table}.expires <= %s THEN 1 ELSE {table}.value + 1 END, "
+            f"expires = CASE WHEN {table}.expires <= %s "
+            f"THEN excluded.expires ELSE {table}.expires END "
+            "RETURNING value"
         )
-        tries = rows[0][0]
-        if tries == 1:
-            forget_expired_counters()  # a counter (re)started: as in `add`
-        return tries
+
+        def count() -> int:
+            now = time.time()
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [key, self._expiry(timeout), now, now])
+                tries = cursor.fetchone()[0]
+            if tries == 1:
+                forget_expired_counters()  # a counter (re)started: as in `add`
+            return tries
+
+        return count
 
     def get(self, key, default=None, version=None):
         key = self.make_and_validate_key(key, version=version)

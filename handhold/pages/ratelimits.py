@@ -15,6 +15,7 @@ client's address: `client_address` below.
 
 import re
 import time
+from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
@@ -80,11 +81,19 @@ def one_more_try(store, key: str, seconds: int) -> int:
 
 def over_limit(name: str, who: str) -> bool:
     """Count one try by `who` against the named limit; whether it goes past the limit."""
+    return _prepared_try(name, who)()
+
+
+def _prepared_try(name: str, who: str) -> Callable[[], bool]:
     allowed, seconds = split_rate(settings.HANDHOLD_RATE_LIMITS[name])
     window = int(time.time()) // seconds
     # The rate is part of the key, so a changed limit starts afresh. The store hashes the key.
     key = f"rl:{name}:{allowed}/{seconds}:{who}:{window}"
-    return one_more_try(caches[settings.RATELIMIT_USE_CACHE], key, seconds) > allowed
+    store = caches[settings.RATELIMIT_USE_CACHE]
+    if isinstance(store, CounterCache):
+        count = store.counter(key, seconds)  # one statement, its key hashed now
+        return lambda: count() > allowed
+    return lambda: one_more_try(store, key, seconds) > allowed
 
 
 def _who(request, key: str) -> str:
@@ -95,9 +104,16 @@ def _who(request, key: str) -> str:
 
 def count_try(request, name: str, *, key: str) -> bool:
     """Count this request as one try by `key` ("ip" or "user") against the named limit, as
-    `limit` counts a POST; whether it goes past the limit. For a view that counts inside the
-    transaction of the write the try makes, so that both are one commit."""
+    `limit` counts a POST; whether it goes past the limit."""
     return over_limit(name, _who(request, key))
+
+
+def prepare_try(request, name: str, *, key: str) -> Callable[[], bool]:
+    """`count_try` in two halves, for a view that counts inside the transaction of the write
+    the try makes, so that both are one commit: the key made and hashed now, before the
+    transaction (which on SQLite holds the one write lock from its start), the try counted
+    when the returned function is called, saying whether it goes past the limit."""
+    return _prepared_try(name, _who(request, key))
 
 
 def limit(name: str, *, key: str):

@@ -16,11 +16,28 @@ included.
 
 from __future__ import annotations
 
+import html
+import re
+
 from django.forms.renderers import DjangoTemplates
 from django.utils.functional import Promise
-from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 WIDGETS = "django/forms/widgets/"
+_SPECIAL = re.compile(r"[&<>\"']").search
+
+
+def conditional_escape(value) -> str:
+    """Django's `conditional_escape`, the same text: a safe value's own HTML, anything else
+    through `html.escape` as Django's `escape` does, and text with nothing to escape as it is
+    (most of a form's names, ids and values), without Django's lazy-argument wrapper around
+    `escape` (some fifteen Python calls a value, five values an option)."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    value = str(value)
+    return html.escape(value) if _SPECIAL(value) else value
 
 
 def _text(value) -> bool:
@@ -145,3 +162,48 @@ class FormRenderer(DjangoTemplates):
             if drawn is not None:
                 return drawn
         return super().render(template_name, context, request=request)
+
+
+OPTIONS = {WIDGETS + "checkbox_option.html", WIDGETS + "radio_option.html"}
+
+
+def option_tags(bound) -> list[tuple]:
+    """Each option of a radio or checkbox field as (its id, its label, its <input>), as
+    `{% for box in field %}` gives `box.id_for_label`, `box.choice_label` and `box.tag()`:
+    the same attributes, in the same order, drawn by `_input` as the renderer draws them, but
+    without a BoundWidget, a context and a renderer call per option (Django's optgroups and
+    create_option, written out for the flat case). Anything else (option groups, another
+    option template) goes through Django's BoundWidgets as before. A test compares the two."""
+    widget = bound.field.widget
+    choices = list(widget.choices)
+    if widget.option_template_name not in OPTIONS or any(
+        isinstance(label, (list, tuple)) for _, label in choices
+    ):
+        return [(box.id_for_label, box.choice_label, box.tag()) for box in bound]
+    id_ = widget.attrs.get("id") or bound.auto_id
+    attrs = bound.build_widget_attrs({"id": id_} if id_ else {})
+    base = widget.build_attrs(widget.attrs, attrs) if widget.option_inherits_attrs else {}
+    value = widget.format_value(bound.value())
+    found, has_selected = [], False
+    for index, (option_value, label) in enumerate(choices):
+        if option_value is None:
+            option_value = ""
+        selected = (not has_selected or widget.allow_multiple_selected) and str(
+            option_value
+        ) in value
+        has_selected |= selected
+        option_attrs = dict(base)
+        if selected:
+            option_attrs.update(widget.checked_attribute)
+        if "id" in option_attrs:
+            option_attrs["id"] = widget.id_for_label(option_attrs["id"], str(index))
+        tag = _input(
+            {
+                "type": widget.input_type,
+                "name": bound.html_name,
+                "value": option_value,
+                "attrs": option_attrs,
+            }
+        )
+        found.append((option_attrs.get("id"), label, mark_safe(tag)))  # noqa: S308 - escaped
+    return found

@@ -13,9 +13,9 @@ class ProposalForm(forms.Form):
     steps = forms.MultipleChoiceField(
         label=_("Steps, from what you both want"), widget=forms.CheckboxSelectMultiple
     )
-    ceiling = forms.TypedChoiceField(
-        label=_("Not beyond this level tonight"), choices=CEILING_CHOICES, coerce=int
-    )
+    # Its choices (up to this couple's ceiling, from CEILING_CHOICES) are set by __init__: none
+    # here, so that building the form does not deep-copy five choices only to replace them.
+    ceiling = forms.TypedChoiceField(label=_("Not beyond this level tonight"), coerce=int)
     stop_word = forms.CharField(
         label=_("Our stop word"), max_length=40, initial="Red", help_text=STOP_WORD_HELP
     )
@@ -36,9 +36,8 @@ class ResponseForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Tick at least one step, or choose “Not this time”.")},
     )
-    ceiling = forms.TypedChoiceField(
-        label=_("Not beyond this level tonight"), choices=CEILING_CHOICES, coerce=int
-    )
+    # Its choices are set by __init__, as in ProposalForm.
+    ceiling = forms.TypedChoiceField(label=_("Not beyond this level tonight"), coerce=int)
     stop_word = forms.CharField(label=_("Our stop word"), max_length=40, help_text=STOP_WORD_HELP)
 
     def __init__(self, *args, step_choices, ceiling: int, stop_word: str, **kwargs):

@@ -68,6 +68,15 @@ class SessionPlan(models.Model):
     def is_open(self) -> bool:
         return self.status in self.OPEN
 
+    @property
+    def status_label(self) -> str:
+        """`get_status_display()`, the same words, without Django's walk over every choice on
+        each call (some 250 Python calls; the sessions page lists every plan)."""
+        return str(_STATUS_LABELS.get(self.status, self.status))
+
+
+_STATUS_LABELS = dict(SessionPlan.Status.choices)
+
 
 class SessionStep(models.Model):
     """One step of a plan: a mutual item, with who receives it (a person's id, or "both")."""

@@ -159,7 +159,7 @@ _RECENT_PLANS = Rows(SessionPlan, where="m.couple_id = %s", order="m.proposed_at
 def mutual_tokens(*, user: User, pack: Pack, side=None) -> frozenset[Token]:
     """The couple's mutual tokens as they are right now; empty until the reveal. `side`: this
     person's journey row, when the page has read it (see discovery.services.reveal_for)."""
-    return discovery.reveal_for(viewer=user, pack=pack, side=side).tokens
+    return discovery.reveal_for(viewer=user, pack=pack, side=side, items=False).tokens
 
 
 def token_of(step: SessionStep, pack: Pack) -> Token:

@@ -2,6 +2,8 @@
 couple (services.plans_for), by the random public id its URLs carry, so anyone else gets a
 404."""
 
+from functools import lru_cache
+from pathlib import Path
 from uuid import UUID
 
 from django.contrib import messages
@@ -9,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.autoreload import file_changed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -34,8 +37,26 @@ def _plan_or_404(user, public_id: UUID) -> SessionPlan:
 
 
 def _label(title: str, role: str, level: int) -> str:
+    return _label_in(get_language(), title, role, level)
+
+
+@lru_cache(maxsize=4096)
+def _label_in(language: str | None, title: str, role: str, level: int) -> str:
+    """A step's label, made once per language (part of the key, with the pack's own title):
+    Django's gettext costs some twenty Python calls a string, and the sessions page labels
+    every mutual step, twice with the role's word."""
     words = {"title": title, "role": MUTUAL_ROLE_WORDS[role], "level": level}
     return _("%(title)s (%(role)s), level %(level)s") % words
+
+
+def _translation_file_changed(sender, file_path: Path, **kwargs) -> None:
+    """The development server reloads a changed catalogue without restarting: forget the
+    labels made from the old one (as config.templating forgets its strings)."""
+    if file_path.suffix == ".mo":
+        _label_in.cache_clear()
+
+
+file_changed.connect(_translation_file_changed)
 
 
 def _token_label(token: Token, user, pack) -> str:

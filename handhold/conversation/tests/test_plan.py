@@ -204,6 +204,34 @@ def test_a_check_counts_and_saves_in_one_commit(client_for, asker, partner, head
     assert ConversationDraft.objects.get(author=asker).text == WITH_A_FINDING
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_check_encrypts_and_hashes_before_its_transaction(client_for, asker, monkeypatch):
+    """The transaction of a check (on SQLite, the database's one write lock from its start)
+    holds the two writes and the commit alone: the draft is encrypted and the rate-limit key
+    hashed before it begins."""
+    from handhold import encryption
+    from handhold.pages import counters
+
+    seen_inside = []
+    keyring = encryption.keyring()
+    real_encrypt, real_hmac = type(keyring).encrypt, counters.salted_hmac
+
+    def encrypt(self, text):
+        seen_inside.append(("encrypt", connection.in_atomic_block))
+        return real_encrypt(self, text)
+
+    def salted_hmac(*args, **kwargs):
+        seen_inside.append(("hash", connection.in_atomic_block))
+        return real_hmac(*args, **kwargs)
+
+    monkeypatch.setattr(type(keyring), "encrypt", encrypt)
+    monkeypatch.setattr(counters, "salted_hmac", salted_hmac)
+    assert check_words(client_for(asker), CLEAN).status_code == 200
+    assert {kind for kind, _ in seen_inside} == {"encrypt", "hash"}, seen_inside
+    assert not any(inside for _, inside in seen_inside), seen_inside
+    assert ConversationDraft.objects.get(author=asker).text == CLEAN
+
+
 def test_a_check_is_done_once_and_drawn_once(client_for, asker, monkeypatch):
     calls = []
     real_check = services.check
@@ -267,3 +295,14 @@ def test_an_english_draft_on_a_spanish_page_is_still_checked(client_for, asker):
     html = check_words(client_for(asker), WITH_A_FINDING, HTTP_ACCEPT_LANGUAGE="es").content
     assert "<mark" in html.decode()
     assert ENGLISH_ONLY not in html.decode()
+
+
+def test_the_outline_drawn_once_never_crosses_languages_or_styles(client_for, asker):
+    """The outline is drawn once per pack, language and style (views._outline_html)."""
+    client = client_for(asker)
+    for language, heading in [("es", "Un esquema"), ("en", "An outline")] * 2:
+        text = client.get(URL + "?style=text", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        sit_down = client.get(URL + "?style=sit_down", HTTP_ACCEPT_LANGUAGE=language)
+        sit_down = sit_down.content.decode()
+        assert heading in text and heading in sit_down
+        assert text.count("<li><strong>") < sit_down.count("<li><strong>")

@@ -171,3 +171,19 @@ def test_answers_from_before_a_new_pairing_are_not_revealed_until_finished_again
     sam_client = client_for(sam)
     sam_client.post(DISCOVER, {"buttock-massage__receive": "yes", "finish": "1"})
     assert "Waiting for both of you." in sam_client.get(REVEAL).content.decode()
+
+
+def test_the_tokens_alone_are_the_reveals_tokens(client_for, asker, partner):
+    """Sessions plan with the tokens alone (reveal_for(items=False)): the same tokens, and no
+    items made."""
+    from handhold.content.registry import default_pack
+    from handhold.discovery.services import reveal_for
+
+    alex, blake = client_for(asker), client_for(partner)
+    alex.post(DISCOVER, {"buttock-massage__give": "yes", "finish": "1"})
+    blake.post(DISCOVER, {"buttock-massage__receive": "curious", "finish": "1"})
+    for viewer in (asker, partner):
+        whole = reveal_for(viewer=viewer, pack=default_pack())
+        tokens_only = reveal_for(viewer=viewer, pack=default_pack(), items=False)
+        assert whole.tokens and tokens_only.tokens == whole.tokens
+        assert (tokens_only.state, tokens_only.items) == ("revealed", ())

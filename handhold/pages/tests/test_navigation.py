@@ -3,6 +3,7 @@
 import re
 from urllib.parse import quote
 
+import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -73,3 +74,41 @@ def test_log_in_and_sign_up_in_the_navigation_keep_the_pages_next(client, db):
 def test_the_navigation_keeps_no_next_from_elsewhere(client, db):
     nav = nav_of(client.get(reverse("accounts:sign_up"), {"next": "https://example.com/"}))
     assert "next=" not in nav
+
+
+@pytest.mark.parametrize("waiting", [False, True])
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_the_links_drawn_once_are_the_links_drawn_on_each_page(
+    rf, asker, language, waiting, signed_in
+):
+    """The navigation's links are drawn once per language (nav_html) when no link carries
+    `next`: the frame comes out byte for byte as when _nav.html draws them on the page."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.template import engines
+    from django.utils import translation
+
+    from handhold.pages.context_processors import navigation
+
+    frame = engines["jinja2"].from_string(
+        '{% extends "base.html" %}{% block content %}{% endblock %}'
+    )
+    with translation.override(language):
+        request = rf.get("/")
+        request.user, request.session = (asker if signed_in else AnonymousUser()), {}
+        request._messages = FallbackStorage(request)
+        links = navigation(request)["site_links"]
+        # Logged out, log in and sign up carry the page's `next`: drawn on each page.
+        assert (links["nav_html"] is None) == (not signed_in)
+        once = frame.render({"waiting_for_you": waiting}, request)
+        each = frame.render(
+            {"waiting_for_you": waiting, "site_links": {**links, "nav_html": None}}, request
+        )
+    csrf = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert csrf.sub("", once) == csrf.sub("", each)
+    assert ("waiting-dot" in nav_of_html(once)) == (waiting and signed_in)
+
+
+def nav_of_html(html: str) -> str:
+    return re.search(r'<nav aria-label="[^"]+">(.*?)</nav>', html, re.S).group(1)

@@ -94,3 +94,76 @@ def test_every_form_of_ours_is_drawn_the_same():
 
 def test_the_renderer_is_the_one_in_use(settings):
     assert settings.FORM_RENDERER == "handhold.pages.widgets.FormRenderer"
+
+
+class Options(forms.Form):
+    several = forms.MultipleChoiceField(
+        choices=[("a", "<A>"), ('b "2"', gettext_lazy("Sessions")), (3, "it's"), ("", "none")],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="help",
+    )
+    radios = forms.ChoiceField(
+        choices=[("x", "X & y"), ("z", mark_safe("<b>z</b>"))], widget=forms.RadioSelect
+    )
+    attributed = forms.ChoiceField(
+        choices=[("x", "X"), ("y", "Y")],
+        widget=forms.RadioSelect(attrs={"class": 'c "d"', "data-x": gettext_lazy("Steps")}),
+        required=False,
+    )
+    fixed_id = forms.MultipleChoiceField(
+        choices=[("p", "P")], widget=forms.CheckboxSelectMultiple(attrs={"id": "mine"})
+    )
+    grouped = forms.ChoiceField(
+        choices=[("Group", [("g", "G"), ("h", "H")]), ("i", "I")], widget=forms.RadioSelect
+    )
+    off = forms.ChoiceField(choices=[("o", "O")], widget=forms.RadioSelect, disabled=True)
+
+
+def boxes(form) -> list:
+    """What templates drew with `{% for box in field %}`, for every field."""
+    return [
+        [(box.id_for_label, box.choice_label, str(box.tag())) for box in field] for field in form
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {},  # bound, every required field missing: errors, so aria-invalid
+        {"several": ["a", 'b "2"', "3"], "radios": "z", "attributed": "y", "fixed_id": ["p"]},
+        {"several": ["zzz"], "radios": "nope", "grouped": "h"},
+    ],
+)
+@pytest.mark.parametrize("auto_id", ["id_%s", "field-%s", False])
+def test_option_tags_draw_each_option_as_its_bound_widget_does(data, auto_id):
+    """`option_tags` (the `{% for id, label, box in field|option_tags %}` of our templates)
+    gives what iterating the field's BoundWidgets gives: ids, labels and tags, byte for byte."""
+    from handhold.pages.widgets import option_tags
+
+    def form():
+        return Options(data, auto_id=auto_id, initial={"several": ["a"], "radios": "x"})
+
+    ours = [[(i, label, str(tag)) for i, label, tag in option_tags(field)] for field in form()]
+    assert ours == boxes(form())
+    if data == {}:
+        assert 'aria-invalid="true"' in str(ours)
+
+
+def test_option_tags_on_the_sessions_form_with_an_error():
+    from handhold.pages.widgets import option_tags
+    from handhold.together.forms import ProposalForm
+
+    def form():
+        made = ProposalForm(
+            {"steps": ["a|me", "b|you"], "ceiling": "9", "stop_word": ""},
+            step_choices=[("a|me", "A (you give), level 1"), ("b|you", "B's, level 2")],
+            max_ceiling=2,
+        )
+        made.add_error(None, "refused")
+        return made
+
+    mine, theirs = form(), form()
+    assert [(i, label, str(tag)) for i, label, tag in option_tags(mine["steps"])] == [
+        (box.id_for_label, box.choice_label, str(box.tag())) for box in theirs["steps"]
+    ]

@@ -654,3 +654,29 @@ def test_a_debrief_needs_how_it_felt_and_a_pace(client_for, settled):
     response = client_for(alex).post(url("debrief", plan), {"felt": "", "pace": "faster!"})
     assert response.status_code == 400
     assert b"---------" not in client_for(alex).get(url("debrief", plan)).content
+
+
+def test_step_labels_made_once_never_cross_languages():
+    """Step labels are made once per language (views._label_in): alternating languages, each
+    gets its own words."""
+    from django.utils import translation
+
+    from handhold.together.views import _label
+
+    for _ in range(2):
+        with translation.override("es"):
+            assert _label("Un masaje", "give", 2) == "Un masaje (tú das), nivel 2"
+        with translation.override("en"):
+            assert _label("A massage", "give", 2) == "A massage (you give), level 2"
+
+
+def test_a_plans_status_label_is_its_status_display():
+    from django.utils import translation
+
+    for language in ("en", "es"):
+        with translation.override(language):
+            for status in [*SessionPlan.Status.values, "unknown"]:
+                plan = SessionPlan(status=status)
+                assert plan.status_label == plan.get_status_display()
+    with translation.override("es"):
+        assert SessionPlan(status="ended").status_label != "Ended"
