@@ -1,10 +1,16 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from handhold.together.models import CheckIn, Debrief
 
-CEILING_CHOICES = [(n, _("Level %(n)s") % {"n": n}) for n in range(1, 6)]
 STOP_WORD_HELP = _("Either of you can change it before agreeing. Saying it stops everything.")
+
+
+def ceiling_choices(up_to: int) -> list[tuple[int, str]]:
+    """Levels 1 to `up_to`, named in the request's language: made per form, because a lazy
+    string formatted at import is fixed in English."""
+    return [(n, gettext("Level %(n)s") % {"n": n}) for n in range(1, up_to + 1)]
 
 
 class ProposalForm(forms.Form):
@@ -13,7 +19,7 @@ class ProposalForm(forms.Form):
     steps = forms.MultipleChoiceField(
         label=_("Steps, from what you both want"), widget=forms.CheckboxSelectMultiple
     )
-    # Its choices (up to this couple's ceiling, from CEILING_CHOICES) are set by __init__: none
+    # Its choices (up to this couple's ceiling, from ceiling_choices) are set by __init__: none
     # here, so that building the form does not deep-copy five choices only to replace them.
     ceiling = forms.TypedChoiceField(label=_("Not beyond this level tonight"), coerce=int)
     stop_word = forms.CharField(
@@ -23,7 +29,7 @@ class ProposalForm(forms.Form):
     def __init__(self, *args, step_choices, max_ceiling: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["steps"].choices = step_choices
-        self.fields["ceiling"].choices = [c for c in CEILING_CHOICES if c[0] <= max_ceiling]
+        self.fields["ceiling"].choices = ceiling_choices(max_ceiling)
         self.fields["ceiling"].initial = max_ceiling
 
 
@@ -43,7 +49,7 @@ class ResponseForm(forms.Form):
     def __init__(self, *args, step_choices, ceiling: int, stop_word: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["keep"].choices = step_choices
-        self.fields["ceiling"].choices = [c for c in CEILING_CHOICES if c[0] <= ceiling]
+        self.fields["ceiling"].choices = ceiling_choices(ceiling)
         self.fields["ceiling"].initial = ceiling
         self.fields["stop_word"].initial = stop_word
 

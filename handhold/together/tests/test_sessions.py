@@ -680,3 +680,24 @@ def test_a_plans_status_label_is_its_status_display():
                 assert plan.status_label == plan.get_status_display()
     with translation.override("es"):
         assert SessionPlan(status="ended").status_label != "Ended"
+
+
+def test_the_ceiling_levels_are_named_in_the_partners_language():
+    """The levels offered as tonight's ceiling are named in the language of the page, not in
+    the language the server started in."""
+    from django.utils import translation
+
+    from handhold.together.forms import ProposalForm, ResponseForm
+
+    with translation.override("es"):
+        proposal = ProposalForm(step_choices=[], max_ceiling=3)
+        response = ResponseForm(step_choices=[], ceiling=2, stop_word="Rojo")
+    assert [label for _, label in proposal.fields["ceiling"].choices] == [
+        "Nivel 1",
+        "Nivel 2",
+        "Nivel 3",
+    ]
+    assert [label for _, label in response.fields["ceiling"].choices] == ["Nivel 1", "Nivel 2"]
+    with translation.override("en"):
+        english = ProposalForm(step_choices=[], max_ceiling=1)
+    assert english.fields["ceiling"].choices == [(1, "Level 1")]
