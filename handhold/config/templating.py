@@ -12,6 +12,7 @@ makemessages` finds both (handhold/pages/management/commands/makemessages.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -103,9 +104,22 @@ def template_gettext(__context, __string: str, **variables):
     return Markup(_gettext(language, __string)) % variables  # noqa: S704 (as Jinja2's own)
 
 
+# Other text made once per language and kept for the process (the navigation, the ladder,
+# the planner's outline, the sessions page's step labels): each module registers how to
+# forget it, so a changed catalogue reaches all of it through the one hook below.
+_FORGET_WITH_CATALOGUE: list[Callable[[], None]] = []
+
+
+def forget_with_catalogue(forget: Callable[[], None]) -> None:
+    """Have `forget` run whenever the translations change (clear_translation_cache)."""
+    _FORGET_WITH_CATALOGUE.append(forget)
+
+
 def clear_translation_cache(**kwargs) -> None:
     for cached in (_gettext, _ngettext, _pgettext, _npgettext, _escaped_gettext):
         cached.cache_clear()
+    for forget in _FORGET_WITH_CATALOGUE:
+        forget()
 
 
 def _translation_file_changed(sender, file_path: Path, **kwargs) -> None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from markupsafe import Markup
 
+from handhold.config.templating import forget_with_catalogue
 from handhold.content.registry import current_pack
 from handhold.conversation import services
 from handhold.conversation.forms import AnswerForm, DraftForm, InviteForm
@@ -62,6 +63,7 @@ def _planner_context(request, pack, form, analysis=None):
 
 # Per process; two threads drawing one at once would only draw it twice.
 _outlines: dict[tuple[str, str, str, str], Markup] = {}
+forget_with_catalogue(_outlines.clear)
 
 
 def _outline_html(pack, style: str) -> Markup:

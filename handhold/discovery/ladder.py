@@ -22,6 +22,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from handhold.config.templating import forget_with_catalogue
 from handhold.core.packs import Pack
 from handhold.discovery.forms import LADDER_CHOICES, ROLE_LABELS, answer_field_name
 
@@ -55,6 +56,7 @@ class LadderMarkup:
 
 # Per process; two threads building it at once would only build it twice.
 _built: dict[tuple[str, str, str, int], LadderMarkup] = {}
+forget_with_catalogue(_built.clear)
 
 
 def ladder_markup(pack: Pack, *, opened: int) -> LadderMarkup:

@@ -9,6 +9,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from markupsafe import Markup
 
+from handhold.config.templating import forget_with_catalogue
+
 
 class NavLink(NamedTuple):
     href: str
@@ -83,6 +85,9 @@ def _site_links(signed_in: bool, language: str | None, prefix: str) -> dict:
         # page (a third of the frame's cost). Not when a link carries the page's `next`.
         "nav_html": None if any(link.carries_next for link in links) else _drawn_nav(links),
     }
+
+
+forget_with_catalogue(_site_links.cache_clear)
 
 
 def _drawn_nav(links: list[NavLink]) -> tuple[Markup, Markup]:

@@ -3,7 +3,6 @@ couple (services.plans_for), by the random public id its URLs carry, so anyone e
 404."""
 
 from functools import lru_cache
-from pathlib import Path
 from uuid import UUID
 
 from django.contrib import messages
@@ -11,11 +10,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.autoreload import file_changed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from handhold.config.templating import forget_with_catalogue
 from handhold.content.registry import current_pack, pack_named
 from handhold.conversation import services as conversation
 from handhold.core.matching import Token, keyed, role_for
@@ -49,14 +48,7 @@ def _label_in(language: str | None, title: str, role: str, level: int) -> str:
     return _("%(title)s (%(role)s), level %(level)s") % words
 
 
-def _translation_file_changed(sender, file_path: Path, **kwargs) -> None:
-    """The development server reloads a changed catalogue without restarting: forget the
-    labels made from the old one (as config.templating forgets its strings)."""
-    if file_path.suffix == ".mo":
-        _label_in.cache_clear()
-
-
-file_changed.connect(_translation_file_changed)
+forget_with_catalogue(_label_in.cache_clear)
 
 
 def _token_label(token: Token, user, pack) -> str:

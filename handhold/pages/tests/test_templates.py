@@ -157,6 +157,29 @@ def test_translations_follow_the_language_of_each_request():
     assert answers["de"] != answers["en"] != answers["fr"]
 
 
+def test_a_changed_catalogue_is_forgotten_by_everything_made_once_per_language():
+    """The development server reloads a changed .mo file without restarting: the navigation,
+    the ladder, the planner's outline and the sessions page's step labels, each kept per
+    language for the process, are forgotten along with the template strings."""
+    from markupsafe import Markup
+
+    from handhold.conversation import views as conversation_views
+    from handhold.discovery import ladder
+    from handhold.pages.context_processors import _site_links
+    from handhold.together.views import _label_in
+
+    with translation.override("en"):
+        _site_links(False, "en", "/")
+        _label_in("en", "A massage", "give", 2)
+    conversation_views._outlines[("pack", "id", "en", "gentle")] = Markup("")
+    ladder._built[("pack", "id", "en", 1)] = None
+    templating._translation_file_changed(sender=None, file_path=Path("django.mo"))
+    assert _site_links.cache_info().currsize == 0
+    assert _label_in.cache_info().currsize == 0
+    assert conversation_views._outlines == {}
+    assert ladder._built == {}
+
+
 def test_a_value_in_a_translated_string_is_escaped():
     page = engines["jinja2"].from_string("{% trans name=who %}Hello, {{ name }}{% endtrans %}")
     assert page.render({"who": "<b>"}) == "Hello, &lt;b&gt;"
