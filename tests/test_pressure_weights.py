@@ -69,7 +69,8 @@ def test_training_again_makes_the_shipped_weights():
         moved += differences(
             made["categories"][name], kept["categories"][name], name, train.CATEGORY_PRUNE
         )
-    for key in ("threshold", "unsure_below", "no_is_fine_threshold", "everyday_threshold"):
+    thresholds = ("threshold", "unsure_below", "no_is_fine_threshold", "everyday_threshold")
+    for key in (*thresholds, "everyday_discount"):
         moved.append((abs(made[key] - kept[key]), key))
     largest = max(moved)
     print(f"largest difference from the shipped weights: {largest[0]:.6f} ({largest[1]})")

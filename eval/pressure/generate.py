@@ -169,6 +169,29 @@ SLOTS = {
     ],
     "cuisine": ["Thai", "Korean", "Ethiopian", "Georgian", "ramen", "taco", "Lebanese", "dim sum"],
     "event": ["concert", "gig", "comedy night", "festival", "theatre", "football"],
+    # Everyday things a couple argues about, tries or gives up on: pressure's words about them
+    # are banter, not pressure (the everyday_senses group).
+    "dish": [
+        "the blue cheese", "oysters", "the kimchi", "the chilli jam", "liquorice", "sushi",
+        "the marmite", "olives", "the durian sweets", "the black pudding", "anchovies",
+        "the green smoothie", "the sourdough", "coriander", "the pickled eggs", "tofu",
+    ],
+    "thing": [
+        "pineapple on pizza", "the new sofa", "the paint colour", "your haircut", "the playlist",
+        "the thermostat", "board games", "the sat nav", "socks with sandals", "the holiday route",
+        "the wallpaper", "cold showers", "the new phone", "my driving", "the garden gnome",
+        "the quiz", "putting milk in first", "the bathroom tiles", "camping", "karaoke",
+    ],
+    "task": [
+        "the flat-pack wardrobe", "the jigsaw", "this crossword", "the garden shed",
+        "the tax return", "the sourdough starter", "the couch to 5k", "the spare room",
+        "the Lego castle", "the wedding speech", "this sudoku", "the fence panel",
+        "the car's dodgy headlight", "the allotment", "the Duolingo streak", "the printer",
+    ],
+    "team": [
+        "the Rovers", "United", "the Lakers", "our pub quiz team", "the netball girls",
+        "the Sunday league lot", "the cricket club", "the Eagles",
+    ],
     "gift": [
         "a very nice cake", "a new kettle", "socks, sorry", "a day at the spa",
         "a book you'll love",
@@ -682,6 +705,47 @@ NEGATIVE = {
         "Sulking because the cafe ran out of croissants. Life is hard.",
         "We've come this far with the flat-pack wardrobe, we can't stop now 😂",
     ],
+    # Pressure's own words in their everyday senses: a "prude" about pizza, "no big deal" from
+    # the plumber, "not giving up" on flat-pack furniture, "just once" for a new cheese. The
+    # rules and the model flagged such banter on release 5's frozen set; what tells them apart
+    # from pressure is what the words are about. Not here: the short phrases that are pressure
+    # whatever follows ("deep down you", "don't make me beg", "my ex", "if you loved me",
+    # "your body"). With them, the shipped model stopped flagging "My ex loved it." and "Deep
+    # down you want it.": in a draft to a partner, "it" is the request.
+    "everyday_senses": [
+        "Don't be such a prude about {thing}, it's honestly fine 😂",
+        "You're so vanilla, {pet}. Get the salted caramel for once!",
+        "Try {dish} just once before you decide you hate it. Just one bite.",
+        "The mechanic said it's no big deal, just a loose wire. Phew.",
+        "We are NOT giving up on {task}, we're nearly there.",
+        "I'll keep nagging the council about the potholes until they fix them.",
+        "Last chance to say if you want anything from the bakery, I'm at the till.",
+        "Come on, it's only {dish}, it won't bite 😄",
+        "You're being a baby about the dentist, it's a check-up. I'll hold your hand.",
+        "{team} lost again. I'm sulking for the rest of the evening, don't mind me.",
+        "I spent all afternoon on {task} and it still wobbles. Never again.",
+        "Everyone at work has tried {dish} except me. Should I be brave?",
+        "Stop being so boring and come to karaoke, {mate} is doing Whitney.",
+        "You owe me a rematch at {thing}, I was robbed.",
+        "After all the hours we put into {task}, it had better look good.",
+        "It's now or never for the strawberries, they're going soft. Jam?",
+        "You promised we'd finish {task} this weekend. Still on for Sunday?",
+        "Be a grown-up and ring the bank, they won't bite. I'll sit with you.",
+        "I've asked you three times to move the car, it's blocking Kemi in!",
+        "You're such a chicken about spiders, it was tiny.",
+        "It's nothing, just a paper cut from the envelope. I'll live.",
+        "You'll thank me later for booking the early train, I promise.",
+        "{pet}, you're overthinking the paint colour. Just pick one!",
+        "You never let me pick the film. Tonight it's my turn, deal?",
+        "Don't be dramatic, it's a tiny scratch on the bumper.",
+        "Everyone else in the group chat has already paid for the cabin, just a reminder.",
+        "I've invested far too much in {task} to stop now 😂",
+        "We've waited all year for {team} to win something. Tonight's the night!",
+        "Admit it, {thing} grows on you. You were dead against it last year.",
+        "Just one more episode, come on, it's a cliffhanger!",
+        "Be honest, are you still mad about {thing}? I'll make it up to you with cake.",
+        "You said you'd try {dish} if I made it myself, so here it is 😇",
+    ],
     # Everyday messages that carry pressure's words in their everyday senses: bodies that ache,
     # exes in child-care logistics, work deadlines, "relax", "forgive me", cheeky bossiness about
     # dinner. Hand-written everyday messages with these words were the checker's false alarms.
@@ -816,8 +880,9 @@ NEGATIVE = {
     ],
 }
 NEGATIVE_SHARES = {
-    "everyday": 0.15, "everyday_hard": 0.10, "lookalike": 0.16, "invitation": 0.20,
-    "wish_then_fine": 0.07, "reask": 0.08, "self_directed": 0.08, "negated": 0.14,
+    "everyday": 0.10, "everyday_hard": 0.10, "lookalike": 0.14, "everyday_senses": 0.08,
+    "invitation": 0.19, "wish_then_fine": 0.07, "reask": 0.08, "self_directed": 0.08,
+    "negated": 0.14,
 }  # fmt: skip
 
 # ---------------------------------------------------------------------------------------------

@@ -71,9 +71,10 @@ def check(text: str, *, model: Model | None = None, use_model: bool = True) -> R
     First the model's everyday head: a message that asks nothing at all (the laundry, the
     landlord, a croissant worth trying once) is not judged, by the rules either. On release 2's
     frozen set the rules fired on three such messages and on no pressuring message the head
-    waved through. Otherwise the rules, then the model scores the whole message, and when it
-    reaches the threshold the clauses that carry the pressure become findings, each in the
-    category the model thinks likeliest for that clause.
+    waved through. Otherwise the rules, then the model scores the whole message (its pressure
+    discounted by how everyday it reads), and when it reaches the threshold the clauses that
+    carry the pressure become findings, each in the category the model thinks likeliest for
+    that clause.
     `says_no_is_fine` is the model's own judgement, given only when there is no finding and
     the checker is sure.
     """
@@ -84,9 +85,10 @@ def check(text: str, *, model: Model | None = None, use_model: bool = True) -> R
         findings = rules.rule_findings(text)
     elif text.strip():
         known = model.known(text)
-        if not model.asks_nothing(known):
+        everyday = model.everyday_probability(known)
+        if not model.asks_nothing(known, everyday):
             findings = rules.rule_findings(text)
-            score = model.pressure(known)
+            score = model.pressure(known, everyday)
             if score >= model.threshold:
                 findings += _model_findings(text, model, findings)
     findings.sort(key=lambda f: (f.start, f.category))
