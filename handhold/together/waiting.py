@@ -124,9 +124,9 @@ def anything_waits(user: User, *, side=None) -> bool:
     )
 
 
-# The answers drawn beside what waits, as (value, label): made once (and never changed), because an enum's
-# `choices` builds its list anew on each reading (some seventy Python calls a page for the
-# three). The labels stay lazy, so each page still shows them in its own language.
+# The answers drawn beside what waits, as (value, label): made once (and never changed),
+# because an enum's `choices` builds its list anew on each reading (some seventy Python calls
+# a page for the three). The labels stay lazy, so each page shows them in its own language.
 ANSWERS = {
     "lights": tuple(CheckIn.Light.choices),
     "invitation_answers": tuple(TalkInvitation.Answer.choices),
