@@ -43,10 +43,11 @@ class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
 
 
 _CHARS = csrf.CSRF_ALLOWED_CHARS
+_SIZE = len(_CHARS)
 _INDEX = {char: number for number, char in enumerate(_CHARS)}
 # Bytes below this (248, four times 62) fall evenly on the 62 characters; the rest are drawn
 # again, so that every character is as likely as with `secrets.choice`.
-_EVEN = 256 - 256 % len(_CHARS)
+_EVEN = 256 - 256 % _SIZE
 
 
 def _random_numbers(count: int) -> list[int]:
@@ -54,7 +55,7 @@ def _random_numbers(count: int) -> list[int]:
     source (as `secrets.choice` draws them), in one read rather than one per character."""
     drawn: list[int] = []
     while len(drawn) < count:
-        drawn += [byte % len(_CHARS) for byte in os.urandom(2 * count) if byte < _EVEN]
+        drawn += [byte % _SIZE for byte in os.urandom(2 * count) if byte < _EVEN]
     return drawn[:count]
 
 
@@ -71,7 +72,6 @@ def get_token(request) -> str:
     # As Django does: the cookie is sent again with the response, to renew its expiry.
     request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
     mask = _random_numbers(len(secret))
-    size = len(_CHARS)
     return "".join([_CHARS[n] for n in mask]) + "".join(
-        [_CHARS[(_INDEX[char] + n) % size] for char, n in zip(secret, mask, strict=True)]
+        [_CHARS[(_INDEX[char] + n) % _SIZE] for char, n in zip(secret, mask, strict=True)]
     )

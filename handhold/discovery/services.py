@@ -273,22 +273,25 @@ def reveal_for(*, viewer: User, pack: Pack, side=None, items: bool = True) -> Re
     if private.is_on(viewer, side=side):
         return _private_reveal(viewer, pack, items=items)
     finished = _finished_in_couple(viewer, pack)
-    i_have_finished = viewer.pk in finished
+    # Read once: the viewer is usually request.user, a lazy object that costs five Python
+    # calls for each attribute read, and every answer row is compared with it.
+    viewer_pk = viewer.pk
+    i_have_finished = viewer_pk in finished
     if len(finished) != 2:
         return Reveal(state="waiting", i_have_finished=i_have_finished)
-    (partner_pk,) = finished.keys() - {viewer.pk}
+    (partner_pk,) = finished.keys() - {viewer_pk}
     mine, theirs = [], []
-    rows = _BOTH_ANSWERS.all([viewer.pk, partner_pk, pack.id])
+    rows = _BOTH_ANSWERS.all([viewer_pk, partner_pk, pack.id])
     for person_id, item_id, role, choice in rows:
         answer = matching.Answer(item_id, role, choice)
-        (mine if person_id == viewer.pk else theirs).append(answer)
+        (mine if person_id == viewer_pk else theirs).append(answer)
     tokens = matching.reveal_mutual_interest(
         mine,
         theirs,
-        first=str(viewer.pk),
+        first=str(viewer_pk),
         second=str(partner_pk),
         catalog=catalog_of(pack),
-        first_opened=finished[viewer.pk],
+        first_opened=finished[viewer_pk],
         second_opened=finished[partner_pk],
     )
     return Reveal(
@@ -300,8 +303,9 @@ def reveal_for(*, viewer: User, pack: Pack, side=None, items: bool = True) -> Re
 
 
 def _items(tokens, viewer: User, pack: Pack) -> tuple[MutualItem, ...]:
+    me = str(viewer.pk)
     return tuple(
-        MutualItem(pack.activity(t.item_id), matching.role_for(t, viewer=str(viewer.pk)))
+        MutualItem(pack.activity(t.item_id), matching.role_for(t, viewer=me))
         for t in sorted(tokens)
     )
 

