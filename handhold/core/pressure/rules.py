@@ -85,6 +85,16 @@ RULES: tuple[Rule, ...] = (
         r"(?:third|fourth|fifth)\b",
         examples=("writer-a:65", "writer-a:67", "team:2"),
     ),
+    # A message that opens by asking again: nothing before it can be the partner's invitation
+    # to ask ("you said to ask again after the holidays, so I'm asking" is kind), and four of
+    # release 7's eighteen frozen-set misses began this way.
+    Rule(
+        "persistence",
+        rf"^\W*(?:(?:ok(?:ay)?|so|hey|hi|um+|sorry|hello)\W+)?(?P<span>(?:i'?m )?asking "
+        rf"(?:{YOU} )?again|(?:can|may) i ask (?:{YOU} )?again)\b",
+        whole_message=True,
+        examples=("writer-aa:2", "writer-ad:2", "writer-m:69"),
+    ),
     Rule(
         "persistence",
         r"\b(?:won'?t|will not|don'?t|do not|never) take no\b|"
@@ -337,7 +347,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "dismissing_reasons",
         rf"\bknow (?:{YOU}|your body|what {YOU} (?:want|like)) better than {YOU}\b|"
-        rf"\b{YOURE} (?:just|only) (?:scared|afraid) of new\b",
+        rf"\b{YOURE} (?:just|only) (?:scared|afraid) of new\b|"
+        # "That wasn't a real no": the partner's no declared not to count. Not "I'd rather
+        # hear a real no than a yes you don't mean", which asks for one.
+        r"\b(?:(?:is|was)n'?t|not|didn'?t (?:sound|seem|feel) like) (?:a |an )?real no\b|"
+        r"\bdon'?t think (?:that|it) was (?:a |an )?real no\b",
         negatable=False,
         examples=("writer-a:46", "writer-b:44", "writer-c:133"),
     ),
