@@ -3,8 +3,10 @@
     python eval/pressure/rule_precision.py [--generated eval/pressure/generated.jsonl] [-v]
 
 For each rule (by its index in `rules.RULES`): how many hand-written and generated messages
-it fires on, and its precision (fires on pressuring / fires). A rule stays only while its
-hand-written precision is at least 0.95 and it fires on at least one labelled message.
+it fires on, and its precision (fires on pressuring / fires), without the everyday head that
+the checker puts in front of the rules: everyday banter that borrows a rule's words counts
+against it here. A rule under 0.95 is marked "DROP OR NARROW" for a look; whether it stays is
+decided as the checker applies it (handhold/core/pressure/rules.py).
 Then the rules together, as a message-level classifier: precision, recall and false-positive
 rate. `-v` lists the messages labelled not pressuring that a rule fires on.
 """
