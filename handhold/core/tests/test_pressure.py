@@ -128,3 +128,26 @@ def test_empty_and_odd_input_is_handled():
         assert result.pressuring == bool(result.findings)
     assert not check("").pressuring
     assert not check("   ").pressuring
+
+
+def test_words_after_a_negator_or_a_contrast_are_marked_apart():
+    """The model reads "I won't be upset" apart from "I'll be upset", and what follows a
+    "but" apart from what comes before it; a condition ("if you don't") negates nothing."""
+    from handhold.core.pressure.model import _marks, features
+
+    assert {"n:be", "n:upset"} <= _marks("I won't be upset. Love you")
+    assert "n:love" not in _marks("I won't be upset. Love you")  # the sentence ended
+    assert {"a:hurt", "a:i'll"} <= _marks("No pressure, but I'll be hurt if you say no")
+    assert not any(m.startswith("n:") for m in _marks("If you don't want to, fine"))
+    assert _marks("I won't be upset") <= features("I won't be upset")
+
+
+def test_the_pressure_score_is_discounted_by_how_everyday_the_message_reads():
+    model = default_model()
+    known = model.known("Just try it once, you'll love it.")
+    plain = model.pressuring.probability(known)
+    assert model.pressure(known, everyday=0.0) == pytest.approx(plain)
+    assert model.pressure(known, everyday=0.75) == pytest.approx(
+        plain * 0.25**model.everyday_discount
+    )
+    assert model.pressure(known) <= plain

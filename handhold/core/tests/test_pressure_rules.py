@@ -158,3 +158,30 @@ def test_matching_lowered_text_finds_exactly_what_matching_without_case_finds(mo
 def test_a_message_with_a_dotless_i_or_a_long_s_is_still_checked():
     assert rule_findings("Just say yes already, sweetheart ı")
     assert rule_findings("Juſt ſay yes already")  # the long s matches s, case-insensitively
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "asking again 🙂 same question as yesterday",
+        "Ok, asking again: has the answer changed?",
+        "Can I ask again? I know you answered last week.",
+        "That wasn't a real no, it was a not yet.",
+        "Your no didn't sound like a real no.",
+    ],
+)
+def test_an_opening_re_ask_and_a_no_declared_unreal_are_pressure(text):
+    assert rule_findings(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The partner asked to be asked again: only an opening "asking again" is found.
+        "You said to ask again after the holidays, so here I am, asking. No is still fine.",
+        "I'm not asking again, I promise. Thank you for being honest.",
+        "I'd honestly rather hear a real no than a yes you don't mean.",
+    ],
+)
+def test_an_invited_re_ask_and_a_wish_for_a_real_no_are_not(text):
+    assert not rule_findings(text), text
