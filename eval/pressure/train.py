@@ -64,7 +64,7 @@ from scipy.sparse import csr_matrix  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from handhold.core.pressure import split_clauses  # noqa: E402
-from handhold.core.pressure.model import WEIGHTS, features  # noqa: E402
+from handhold.core.pressure.model import WEIGHTS, discounted, features  # noqa: E402
 
 SEED, COUNT = 1, 30000
 FOLDS = 5
@@ -296,7 +296,7 @@ def choose_thresholds(rows: list[dict], scores: dict[str, list]) -> dict:
     probabilities = [
         0.0
         if e >= everyday_threshold
-        else probability(s, pressure_platt) * (1 - e) ** EVERYDAY_DISCOUNT
+        else discounted(probability(s, pressure_platt), e, EVERYDAY_DISCOUNT)
         for s, e in zip(scores["pressure"], everyday, strict=True)
     ]
     negatives = {

@@ -16,14 +16,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from handhold.core.pressure.vocabulary import CONTRAST, NEGATOR, NOT_A_NEGATOR, RESPECT
+from handhold.core.pressure.vocabulary import (
+    CONTRAST,
+    NEGATOR,
+    NOT_A_NEGATOR,
+    RESPECT,
+    SCOPE_BREAK,
+)
 
 _CLAUSE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|\n|$)")
 _NEGATOR = re.compile(NEGATOR, re.IGNORECASE)
 _MASKED = re.compile(rf"{NOT_A_NEGATOR}|{RESPECT}", re.IGNORECASE)
 # A comma, a dash between words, or a contrast word: a negation does not cross one.
 _CONTRAST = re.compile(CONTRAST, re.IGNORECASE)
-_SCOPE_BREAK = re.compile(rf",|\s[-\u2013\u2014]\s|{CONTRAST}", re.IGNORECASE)
+_SCOPE_BREAK = re.compile(SCOPE_BREAK, re.IGNORECASE)
 
 
 def clauses(text: str) -> Iterator[tuple[int, str]]:

@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 from itertools import repeat
 from pathlib import Path
 
-from handhold.core.pressure.vocabulary import CONTRAST, NEGATOR, NOT_A_NEGATOR
+from handhold.core.pressure.vocabulary import CONTRAST, NEGATOR, NOT_A_NEGATOR, SCOPE_BREAK
 
 WEIGHTS = Path(__file__).with_name("weights.json.gz")
 
@@ -44,11 +44,12 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 CHAR_SIZES = (3, 4, 5)
-# Where a word stands (see `_marks`), with the rules' own word lists (vocabulary.py).
+# Where a word stands (see `_marks`), with the rules' own word lists (vocabulary.py). A
+# stretch ends where a clause or a negation's reach ends for the rules, and at a colon too.
 _NEGATOR = re.compile(NEGATOR, re.IGNORECASE)
 _NOT_NEGATING = re.compile(NOT_A_NEGATOR, re.IGNORECASE)
 _CONTRAST = re.compile(CONTRAST, re.IGNORECASE)
-_STRETCH = re.compile(rf"[.!?;:,\n]+|\s[-\u2013\u2014]\s|{CONTRAST}", re.IGNORECASE)
+_STRETCH = re.compile(rf"[.!?;:\n]+|{SCOPE_BREAK}", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
@@ -168,7 +169,7 @@ class Model:
         pressure fell from 0.821 to 0.818."""
         if everyday is None:
             everyday = self.everyday.probability(known)
-        return self.pressuring.probability(known) * (1 - everyday) ** self.everyday_discount
+        return discounted(self.pressuring.probability(known), everyday, self.everyday_discount)
 
     def category(self, known: list[str]) -> str:
         """The likeliest category. The feature vector's length scales every category's sum
@@ -196,6 +197,13 @@ class Model:
             totals[b] += pair
         ranked = sorted((t for t in totals.items() if t[1] > 0), key=lambda t: -t[1])
         return tuple(word for word, _ in ranked[:limit])
+
+
+def discounted(pressure: float, everyday: float, exponent: float) -> float:
+    """The pressure score the threshold is chosen on: the calibrated probability of pressure,
+    discounted by the everyday head's probability (see `Model.pressure`). One definition, for
+    training (eval/pressure/train.py) and inference alike."""
+    return pressure * (1 - everyday) ** exponent
 
 
 def _head(data: dict, vocabulary: list[str]) -> Head:

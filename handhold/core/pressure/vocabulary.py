@@ -39,6 +39,8 @@ NOT_A_NEGATOR = (
 )
 # Words after which the earlier part of a sentence no longer speaks for what follows.
 CONTRAST = r"(?:\b(?:but|though|although|however|except|that said|then again)\b)"
+# Where a negation stops reaching within a clause: a comma, a dash between words, or a contrast.
+SCOPE_BREAK = rf"(?:,|\s[-\u2013\u2014]\s|{CONTRAST})"
 # The turn from a respect phrase to a cost: a contrast, or a softer word that does the same.
 TURN = rf"(?:{CONTRAST}|\b(?:just|only|also|still|well|i'?ll be honest)\b)"
 # Phrases that say a no is welcome. They never cancel what follows them.
