@@ -735,6 +735,9 @@ def test_the_forms_fields_are_as_django_would_make_them_and_each_forms_own():
         "Red",
     )
     for name in ("steps", "ceiling", "stop_word"):
+        for made in (proposal.fields[name], proposal.fields[name].widget):
+            # forms._shallow copies attributes as copy.copy would for these classes.
+            assert not hasattr(made, "__copy__") and not hasattr(made, "__slots__")
         assert proposal.fields[name] is not other.fields[name]
         assert proposal.fields[name].widget is not other.fields[name].widget
         assert proposal.fields[name].widget.attrs is not other.fields[name].widget.attrs
