@@ -112,3 +112,35 @@ def test_the_links_drawn_once_are_the_links_drawn_on_each_page(
 
 def nav_of_html(html: str) -> str:
     return re.search(r'<nav aria-label="[^"]+">(.*?)</nav>', html, re.S).group(1)
+
+
+@pytest.mark.parametrize("prefix", ["/", "/handhold/"])
+def test_a_link_with_a_public_id_is_the_reversed_link(prefix):
+    """Links with one public id are reversed once per process with a stand-in id
+    (pages.links.link_with_id): the same text as reverse() gives for every id, under any
+    script prefix, and nothing of one id is kept for another."""
+    import uuid
+
+    from django.urls import get_resolver, set_script_prefix
+
+    from handhold.config.templating import url
+    from handhold.pages.links import link_with_id
+
+    def uuid_names(resolver, namespace=""):
+        for pattern in resolver.url_patterns:
+            if hasattr(pattern, "url_patterns"):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from uuid_names(pattern, inner)
+            elif pattern.name and str(pattern.pattern).count("<uuid:") == 1:
+                yield namespace + pattern.name
+
+    names = list(uuid_names(get_resolver()))
+    assert "together:session" in names and "conversation:answer" in names
+    try:
+        set_script_prefix(prefix)
+        for name in names:
+            for public_id in (uuid.uuid4(), uuid.UUID(int=0), uuid.UUID(int=2**128 - 1)):
+                assert link_with_id(name, public_id) == reverse(name, args=[public_id])
+                assert url(name, public_id) == reverse(name, args=[public_id])
+    finally:
+        set_script_prefix("/")
