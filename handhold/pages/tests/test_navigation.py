@@ -76,14 +76,16 @@ def test_the_navigation_keeps_no_next_from_elsewhere(client, db):
     assert "next=" not in nav
 
 
+@pytest.mark.parametrize("discreet", [False, True])
 @pytest.mark.parametrize("waiting", [False, True])
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("signed_in", [False, True])
 def test_the_links_drawn_once_are_the_links_drawn_on_each_page(
-    rf, asker, language, waiting, signed_in
+    rf, asker, language, waiting, signed_in, discreet
 ):
-    """The navigation's links are drawn once per language (nav_html) when no link carries
-    `next`: the frame comes out byte for byte as when _nav.html draws them on the page."""
+    """The navigation's links (nav_html) and the frame's top around them (top_html, the head's
+    links and the header) are drawn once per language when no link carries `next`: the frame
+    comes out byte for byte as when _nav.html and _top.html draw them on the page."""
     from django.contrib.auth.models import AnonymousUser
     from django.contrib.messages.storage.fallback import FallbackStorage
     from django.template import engines
@@ -91,8 +93,10 @@ def test_the_links_drawn_once_are_the_links_drawn_on_each_page(
 
     from handhold.pages.context_processors import navigation
 
+    asker.discreet_mode = discreet
     frame = engines["jinja2"].from_string(
-        '{% extends "base.html" %}{% block content %}{% endblock %}'
+        '{% extends "base.html" %}{% block title %}A page · {% endblock %}'
+        "{% block content %}{% endblock %}"
     )
     with translation.override(language):
         request = rf.get("/")
@@ -101,13 +105,24 @@ def test_the_links_drawn_once_are_the_links_drawn_on_each_page(
         links = navigation(request)["site_links"]
         # Logged out, log in and sign up carry the page's `next`: drawn on each page.
         assert (links["nav_html"] is None) == (not signed_in)
+        assert (links["top_html"] is None) == (not signed_in)
         once = frame.render({"waiting_for_you": waiting}, request)
         each = frame.render(
-            {"waiting_for_you": waiting, "site_links": {**links, "nav_html": None}}, request
+            {
+                "waiting_for_you": waiting,
+                "site_links": {**links, "nav_html": None, "top_html": None},
+            },
+            request,
         )
+        # A title of the view's own is drawn on the page, as before.
+        own = frame.render({"waiting_for_you": waiting, "site_title": "Mine"}, request)
     csrf = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
     assert csrf.sub("", once) == csrf.sub("", each)
     assert ("waiting-dot" in nav_of_html(once)) == (waiting and signed_in)
+    assert ("Notes" in once) == (discreet and signed_in)
+    assert own.count("Mine") == 2  # in the title and the header
+    assert once.count("csrfmiddlewaretoken") == (2 if signed_in else 1)
+    assert len(set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', once))) == 1
 
 
 def nav_of_html(html: str) -> str:
