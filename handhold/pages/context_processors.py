@@ -95,6 +95,7 @@ def _site_links(signed_in: bool, language: str | None, prefix: str) -> dict:
     site_links["top_html"] = (
         _drawn_top(site_links) if signed_in and site_links["nav_html"] else None
     )
+    site_links["foot_html"] = _drawn_foot(site_links)
     return site_links
 
 
@@ -113,6 +114,8 @@ def _drawn_nav(links: list[NavLink]) -> tuple[Markup, Markup]:
 # frame holds (a NUL character). Splitting on it fails loudly if it is ever found twice.
 _CSRF_FIELD = Markup("\x00csrf\x00")
 _SIGNED_IN = SimpleNamespace(is_authenticated=True)
+# The same for the page's path, in the foot's language switch.
+_PATH = "\x00path\x00"
 
 
 def _drawn_top(site_links: dict) -> dict[tuple, tuple[Markup, Markup]]:
@@ -140,3 +143,19 @@ def _drawn_top(site_links: dict) -> dict[tuple, tuple[Markup, Markup]]:
                 Markup(after),  # noqa: S704 - a template's autoescaped output
             )
     return drawn
+
+
+def _drawn_foot(site_links: dict) -> tuple[Markup, Markup, Markup]:
+    """The frame's foot as _foot.html draws it, split where the page puts its CSRF field and
+    its path: base.html prints the three parts around them."""
+    template = engines["jinja2"].env.get_template("_foot.html")
+    html = template.render(
+        {
+            "links": site_links,
+            "request": SimpleNamespace(path=_PATH),
+            "csrf_input": _CSRF_FIELD,
+        }
+    )
+    before, rest = html.split(_CSRF_FIELD)
+    between, after = rest.split(_PATH)
+    return tuple(Markup(part) for part in (before, between, after))  # noqa: S704 - a template's autoescaped output

@@ -84,8 +84,9 @@ def test_the_links_drawn_once_are_the_links_drawn_on_each_page(
     rf, asker, language, waiting, signed_in, discreet
 ):
     """The navigation's links (nav_html) and the frame's top around them (top_html, the head's
-    links and the header) are drawn once per language when no link carries `next`: the frame
-    comes out byte for byte as when _nav.html and _top.html draw them on the page."""
+    links and the header) are drawn once per language when no link carries `next`, and the
+    foot (foot_html) always: the frame comes out byte for byte as when _nav.html, _top.html
+    and _foot.html draw them on the page, a path that needs escaping included."""
     from django.contrib.auth.models import AnonymousUser
     from django.contrib.messages.storage.fallback import FallbackStorage
     from django.template import engines
@@ -99,7 +100,7 @@ def test_the_links_drawn_once_are_the_links_drawn_on_each_page(
         "{% block content %}{% endblock %}"
     )
     with translation.override(language):
-        request = rf.get("/")
+        request = rf.get('/a/"<b>&c/')
         request.user, request.session = (asker if signed_in else AnonymousUser()), {}
         request._messages = FallbackStorage(request)
         links = navigation(request)["site_links"]
@@ -110,7 +111,7 @@ def test_the_links_drawn_once_are_the_links_drawn_on_each_page(
         each = frame.render(
             {
                 "waiting_for_you": waiting,
-                "site_links": {**links, "nav_html": None, "top_html": None},
+                "site_links": {**links, "nav_html": None, "top_html": None, "foot_html": None},
             },
             request,
         )
@@ -123,6 +124,7 @@ def test_the_links_drawn_once_are_the_links_drawn_on_each_page(
     assert own.count("Mine") == 2  # in the title and the header
     assert once.count("csrfmiddlewaretoken") == (2 if signed_in else 1)
     assert len(set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', once))) == 1
+    assert 'name="next" value="/a/&#34;&lt;b&gt;&amp;c/"' in once
 
 
 def nav_of_html(html: str) -> str:
