@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from uuid import UUID
 
 import jinja2
 from django.template import defaultfilters
@@ -32,7 +33,7 @@ from handhold.config.middleware import get_token
 from handhold.conversation.filters import highlight
 from handhold.discovery.filters import level_name, markdown, role_words
 from handhold.pages.filters import described_widget
-from handhold.pages.links import link
+from handhold.pages.links import link, link_with_id
 from handhold.pages.widgets import option_tags
 
 # The translation functions, cached by language: Django's gettext costs a few microseconds a
@@ -133,8 +134,13 @@ file_changed.connect(_translation_file_changed)
 
 
 def url(name: str, *args) -> str:
-    """`reverse()`; a link without arguments is reversed once per process (pages.links)."""
-    return reverse(name, args=args) if args else link(name)
+    """`reverse()`; a link without arguments, or with one public id, is reversed once per
+    process (pages.links)."""
+    if not args:
+        return link(name)
+    if len(args) == 1 and isinstance(args[0], UUID):
+        return link_with_id(name, args[0])
+    return reverse(name, args=args)
 
 
 def date(value, format_string: str | None = None) -> str:

@@ -31,7 +31,10 @@ def conditional_escape(value) -> str:
     """Django's `conditional_escape`, the same text: a safe value's own HTML, anything else
     through `html.escape` as Django's `escape` does, and text with nothing to escape as it is
     (most of a form's names, ids and values), without Django's lazy-argument wrapper around
-    `escape` (some fifteen Python calls a value, five values an option)."""
+    `escape` (some fifteen Python calls a value, five values an option). A plain `str`, most
+    of them, is answered first: neither lazy nor safe (a safe string is a subclass)."""
+    if type(value) is str:
+        return html.escape(value) if _SPECIAL(value) else value
     if isinstance(value, Promise):
         value = str(value)
     if hasattr(value, "__html__"):
@@ -61,6 +64,8 @@ def _attrs(attrs: dict) -> str:
 
 def _s(value):
     """The `stringformat:'s'` filter: `"%s" % value`, keeping a safe string safe."""
+    if type(value) is str:
+        return value
     return value if hasattr(value, "__html__") else "%s" % (value,)  # noqa: UP031
 
 
@@ -184,6 +189,11 @@ def option_tags(bound) -> list[tuple]:
     attrs = bound.build_widget_attrs({"id": id_} if id_ else {})
     base = widget.build_attrs(widget.attrs, attrs) if widget.option_inherits_attrs else {}
     value = widget.format_value(bound.value())
+    # What `_input` draws, its type and name escaped once for all the options.
+    opening = (
+        f'<input type="{conditional_escape(widget.input_type)}"'
+        f' name="{conditional_escape(bound.html_name)}"'
+    )
     found, has_selected = [], False
     for index, (option_value, label) in enumerate(choices):
         if option_value is None:
@@ -197,14 +207,8 @@ def option_tags(bound) -> list[tuple]:
             option_attrs.update(widget.checked_attribute)
         if "id" in option_attrs:
             option_attrs["id"] = widget.id_for_label(option_attrs["id"], str(index))
-        tag = _input(
-            {
-                "type": widget.input_type,
-                "name": bound.html_name,
-                "value": option_value,
-                "attrs": option_attrs,
-            }
-        )
-        # Escaped by _input; SafeString as mark_safe makes it, without its lazy-argument check.
+        tag = f'{opening} value="{conditional_escape(_s(option_value))}"{_attrs(option_attrs)}>'
+        # Escaped as _input escapes; SafeString as mark_safe makes it, without its lazy-argument
+        # check.
         found.append((option_attrs.get("id"), label, SafeString(tag)))
     return found

@@ -76,14 +76,17 @@ def test_the_navigation_keeps_no_next_from_elsewhere(client, db):
     assert "next=" not in nav
 
 
+@pytest.mark.parametrize("discreet", [False, True])
 @pytest.mark.parametrize("waiting", [False, True])
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("signed_in", [False, True])
 def test_the_links_drawn_once_are_the_links_drawn_on_each_page(
-    rf, asker, language, waiting, signed_in
+    rf, asker, language, waiting, signed_in, discreet
 ):
-    """The navigation's links are drawn once per language (nav_html) when no link carries
-    `next`: the frame comes out byte for byte as when _nav.html draws them on the page."""
+    """The navigation's links (nav_html) and the frame's top around them (top_html, the head's
+    links and the header) are drawn once per language when no link carries `next`, and the
+    foot (foot_html) always: the frame comes out byte for byte as when _nav.html, _top.html
+    and _foot.html draw them on the page, a path that needs escaping included."""
     from django.contrib.auth.models import AnonymousUser
     from django.contrib.messages.storage.fallback import FallbackStorage
     from django.template import engines
@@ -91,24 +94,70 @@ def test_the_links_drawn_once_are_the_links_drawn_on_each_page(
 
     from handhold.pages.context_processors import navigation
 
+    asker.discreet_mode = discreet
     frame = engines["jinja2"].from_string(
-        '{% extends "base.html" %}{% block content %}{% endblock %}'
+        '{% extends "base.html" %}{% block title %}A page · {% endblock %}'
+        "{% block content %}{% endblock %}"
     )
     with translation.override(language):
-        request = rf.get("/")
+        request = rf.get('/a/"<b>&c/')
         request.user, request.session = (asker if signed_in else AnonymousUser()), {}
         request._messages = FallbackStorage(request)
         links = navigation(request)["site_links"]
         # Logged out, log in and sign up carry the page's `next`: drawn on each page.
         assert (links["nav_html"] is None) == (not signed_in)
+        assert (links["top_html"] is None) == (not signed_in)
         once = frame.render({"waiting_for_you": waiting}, request)
         each = frame.render(
-            {"waiting_for_you": waiting, "site_links": {**links, "nav_html": None}}, request
+            {
+                "waiting_for_you": waiting,
+                "site_links": {**links, "nav_html": None, "top_html": None, "foot_html": None},
+            },
+            request,
         )
+        # A title of the view's own is drawn on the page, as before.
+        own = frame.render({"waiting_for_you": waiting, "site_title": "Mine"}, request)
     csrf = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
     assert csrf.sub("", once) == csrf.sub("", each)
     assert ("waiting-dot" in nav_of_html(once)) == (waiting and signed_in)
+    assert ("Notes" in once) == (discreet and signed_in)
+    assert own.count("Mine") == 2  # in the title and the header
+    assert once.count("csrfmiddlewaretoken") == (2 if signed_in else 1)
+    assert len(set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', once))) == 1
+    assert 'name="next" value="/a/&#34;&lt;b&gt;&amp;c/"' in once
 
 
 def nav_of_html(html: str) -> str:
     return re.search(r'<nav aria-label="[^"]+">(.*?)</nav>', html, re.S).group(1)
+
+
+@pytest.mark.parametrize("prefix", ["/", "/handhold/"])
+def test_a_link_with_a_public_id_is_the_reversed_link(prefix):
+    """Links with one public id are reversed once per process with a stand-in id
+    (pages.links.link_with_id): the same text as reverse() gives for every id, under any
+    script prefix, and nothing of one id is kept for another."""
+    import uuid
+
+    from django.urls import get_resolver, set_script_prefix
+
+    from handhold.config.templating import url
+    from handhold.pages.links import link_with_id
+
+    def uuid_names(resolver, namespace=""):
+        for pattern in resolver.url_patterns:
+            if hasattr(pattern, "url_patterns"):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from uuid_names(pattern, inner)
+            elif pattern.name and str(pattern.pattern).count("<uuid:") == 1:
+                yield namespace + pattern.name
+
+    names = list(uuid_names(get_resolver()))
+    assert "together:session" in names and "conversation:answer" in names
+    try:
+        set_script_prefix(prefix)
+        for name in names:
+            for public_id in (uuid.uuid4(), uuid.UUID(int=0), uuid.UUID(int=2**128 - 1)):
+                assert link_with_id(name, public_id) == reverse(name, args=[public_id])
+                assert url(name, public_id) == reverse(name, args=[public_id])
+    finally:
+        set_script_prefix("/")

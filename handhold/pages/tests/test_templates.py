@@ -94,8 +94,8 @@ def catalogue(tmp_path_factory) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("msgid", "template"),
     [
-        ("Skip to content", "pages/jinja2/base.html"),
-        ("Main", "pages/jinja2/base.html"),  # in an attribute, in single quotes
+        ("Skip to content", "pages/jinja2/_top.html"),
+        ("Main", "pages/jinja2/_top.html"),  # in an attribute, in single quotes
         ("Delete everything now", "accounts/jinja2/accounts/delete.html"),
         ("Invitation code", "accounts/jinja2/accounts/pairing.html"),
         (

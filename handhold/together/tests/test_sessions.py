@@ -703,3 +703,70 @@ def test_the_ceiling_levels_are_named_in_the_partners_language():
     with translation.override("en"):
         english = ProposalForm(step_choices=[], max_ceiling=1)
     assert english.fields["ceiling"].choices == [(1, "Level 1")]
+
+
+def test_the_forms_fields_are_as_django_would_make_them_and_each_forms_own():
+    """The proposal and response forms copy fields made once per language and set their
+    choices without Django's setter (forms.FieldsMadeOnce, forms._set_choices): the choices
+    end up as the setter leaves them, on the field and its widget, and what one form sets
+    never reaches another form or the fields kept for the next."""
+    from django.utils import translation
+    from django.utils.choices import normalize_choices
+
+    from handhold.together.forms import ProposalForm, ResponseForm
+
+    steps = [("a|me", "A (you give), level 1"), ("b|both", "B (both), level 2")]
+    with translation.override("es"):
+        proposal = ProposalForm(step_choices=steps, max_ceiling=2)
+        response = ResponseForm(step_choices=steps[:1], ceiling=1, stop_word="Rojo")
+        other = ProposalForm(step_choices=[], max_ceiling=1)
+    for form, name, given in [
+        (proposal, "steps", steps),
+        (proposal, "ceiling", [(1, "Nivel 1"), (2, "Nivel 2")]),
+        (response, "keep", steps[:1]),
+        (other, "steps", []),
+    ]:
+        assert form.fields[name].choices == normalize_choices(given)
+        assert form.fields[name].widget.choices == normalize_choices(given)
+    assert proposal.fields["steps"].label == "Pasos, entre lo que quieren las dos personas"
+    assert (proposal.fields["ceiling"].initial, other.fields["ceiling"].initial) == (2, 1)
+    assert (response.fields["stop_word"].initial, proposal.fields["stop_word"].initial) == (
+        "Rojo",
+        "Red",
+    )
+    for name in ("steps", "ceiling", "stop_word"):
+        for made in (proposal.fields[name], proposal.fields[name].widget):
+            # forms._shallow copies attributes as copy.copy would for these classes.
+            assert not hasattr(made, "__copy__") and not hasattr(made, "__slots__")
+        assert proposal.fields[name] is not other.fields[name]
+        assert proposal.fields[name].widget is not other.fields[name].widget
+        assert proposal.fields[name].widget.attrs is not other.fields[name].widget.attrs
+    proposal.fields["stop_word"].widget.attrs["class"] = "changed"
+    assert (
+        "class" not in ProposalForm(step_choices=[], max_ceiling=1).fields["stop_word"].widget.attrs
+    )
+
+
+def test_the_forms_check_what_is_sent_as_before():
+    """The same invalid proposals give Django's own errors, word for word."""
+    from handhold.together.forms import ProposalForm
+
+    steps = [("a|me", "A (you give), level 1")]
+    form = ProposalForm(
+        {"steps": ["b|you"], "ceiling": "3", "stop_word": "x" * 41},
+        step_choices=steps,
+        max_ceiling=2,
+    )
+    assert not form.is_valid()
+    assert form.errors == {
+        "steps": ["Select a valid choice. b|you is not one of the available choices."],
+        "ceiling": ["Select a valid choice. 3 is not one of the available choices."],
+        "stop_word": ["Ensure this value has at most 40 characters (it has 41)."],
+    }
+    form = ProposalForm(
+        {"steps": ["a|me"], "ceiling": "2", "stop_word": " Mango "},
+        step_choices=steps,
+        max_ceiling=2,
+    )
+    assert form.is_valid()
+    assert form.cleaned_data == {"steps": ["a|me"], "ceiling": 2, "stop_word": "Mango"}
