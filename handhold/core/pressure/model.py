@@ -36,7 +36,14 @@ from functools import cache, lru_cache
 from itertools import repeat
 from pathlib import Path
 
-from handhold.core.pressure.vocabulary import CONTRAST, NEGATOR, NOT_A_NEGATOR, SCOPE_BREAK
+from handhold.core.pressure.vocabulary import (
+    CONTRAST,
+    EVERYDAY_THINGS,
+    INTIMATE,
+    NEGATOR,
+    NOT_A_NEGATOR,
+    SCOPE_BREAK,
+)
 
 WEIGHTS = Path(__file__).with_name("weights.json.gz")
 
@@ -50,6 +57,11 @@ _NEGATOR = re.compile(NEGATOR, re.IGNORECASE)
 _NOT_NEGATING = re.compile(NOT_A_NEGATOR, re.IGNORECASE)
 _CONTRAST = re.compile(CONTRAST, re.IGNORECASE)
 _STRETCH = re.compile(rf"[.!?;:\n]+|{SCOPE_BREAK}", re.IGNORECASE)
+_THINGS = tuple(
+    (f"k:{kind}", re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE))
+    for kind, nouns in EVERYDAY_THINGS.items()
+)
+_INTIMATE = re.compile(rf"\b{INTIMATE}\b", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
@@ -94,17 +106,39 @@ def _marks(text: str) -> set[str]:
     return marked
 
 
+def _kinds(text: str) -> set[str]:
+    """Word classes ("k:"): which kinds of everyday things the message names (food, chores,
+    work, family...), whether it names one and nothing of the intimate topic ("k:only_things"),
+    and whether it names the topic ("k:intimate"). One feature stands for many words, so a
+    noun no training message used still counts: "don't make me beg, share your fries" is about
+    fries whether or not the model ever read the word.
+
+    Held out by writer on release 9's data (2026-11-28), the classes raised hand-written F1
+    with the rules from 0.917 to 0.919 (recall 0.876 to 0.879) at the same false-positive
+    rate, and everyday false alarms fell from 30 of 1,442 to 26."""
+    found = {kind for kind, nouns in _THINGS if nouns.search(text)}
+    intimate = _INTIMATE.search(text)
+    if found:
+        found.add("k:things")
+        if not intimate:
+            found.add("k:only_things")
+    if intimate:
+        found.add("k:intimate")
+    return found
+
+
 def features(text: str) -> set[str]:
     """Words ("w:"), adjacent word pairs ("b:") and letter groups of 3 to 5 inside a word,
     its edges marked by spaces ("c:"), so that a typo still shares most of its groups with
-    the word it meant; and words marked by where they stand (`_marks`). A set: the model
-    counts presence, not frequency."""
+    the word it meant; words marked by where they stand (`_marks`); and word classes
+    (`_kinds`). A set: the model counts presence, not frequency."""
     tokens = words(text)
     found = {f"w:{w}" for w in tokens}
     found.update(f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
     for word in set(tokens):
         found.update(_letter_groups(word))
     found |= _marks(text)
+    found |= _kinds(text)
     return found
 
 

@@ -36,7 +36,6 @@ from handhold.core.pressure.vocabulary import (
     SAYS_NO_IS_FINE,
     TOPIC,
     TRAIT,
-    TREAT,
     TURN,
     WAS_GAME,
     YOU,
@@ -126,20 +125,32 @@ RULES: tuple[Rule, ...] = (
         r"\bpretty please\b|\bplease please\b|\bjust say yes\b|"
         r"\bsay yes already\b|\bhow many (?:more )?times (?:do|will|must|should) i "
         r"(?:have to )?ask\b|\b(?:come around|wear you down)\b|\b(?:what|how) about now\b|"
-        r"(?<!have to )(?<!need to )\bgive me a yes\b|\breconsider\b|"
+        r"(?<!have to )(?<!need to )\bgive me a yes\b|"
         r"\bgive it another (?:thought|chance)\b|"
         r"\bthink about it again\b",
         negatable=False,
-        examples=("writer-a:68", "writer-b:76", "team:1"),
+        examples=("writer-a:68", "writer-b:143", "team:1"),
+    ),
+    # "Reconsider" asks for another answer, unless it is negated: "you don't need to
+    # reconsider anything" closes an apology (release 8's frozen set, writer-ai:95).
+    Rule(
+        "persistence",
+        r"\breconsider\b",
+        examples=("writer-b:76", "writer-d:5", "team:13"),
     ),
     # Guilt
     Rule(
         "guilt",
         rf"\bafter (?:all|everything) (?:i'?ve|i have) (?:done|given)|\b{YOU} (?:kind of |"
-        rf"kinda )?owe (?:me|it to me)\b(?! nothing\b| a (?:\w+ )?{TREAT}\b)|"
+        # ...but not a small debt ("you owe me a rematch", "a tenner", "one episode").
+        rf"kinda )?owe (?:me|it to me)\b(?! nothing\b| (?:a|an|one)\b(?! (?:try|yes|chance|"
+        rf"shot)\b))|"
         rf"\bif {YOU} (?:really |truly )?(?:loved|love|"
         rf"cared about|cared for|wanted) me,? {YOU}(?:'?d| would)\b|\b{YOU}'?d do it if "
-        rf"{YOU}\b|\bi(?: do| did|'?ve done) so much (?:for|to)\b|\bafter all these years\b",
+        # "After all these years" leading into a claim, not closing a sentence ("I'm just
+        # curious about you after all these years.", writer-ak:83).
+        rf"{YOU}\b|\bi(?: do| did|'?ve done) so much (?:for|to)\b|"
+        r"\bafter all these years\b(?!\s*(?:[.!?]|$))",
         examples=("writer-a:72", "writer-a:129", "team:14"),
     ),
     Rule(
@@ -152,7 +163,7 @@ RULES: tuple[Rule, ...] = (
         rf"sacrificed|put up with) so much\b|\ba (?:real|good|loving) {PARTNER} would\b|"
         rf"\bdon'?t {YOU} (?:want to|wanna) (?:make me happy|please me)\b|"
         rf"\bi deserve (?:this|it)\b|\b(?:always|only) the one (?:making|putting in|trying|"
-        rf"giving)\b|\bwhat about me\?|\bthink about me for once\b|\blet me down\b|"
+        rf"giving)\b|\bwhat about me\?|\bthink about me for once\b|"
         rf"\b(?:makes?|made) me (?:so |really )?(?:sad|feel (?:bad|unwanted|rejected|ugly|"
         rf"unloved|unattractive))\b|\bdon'?t trust me enough\b|\bmy needs (?:just )?"
         rf"(?:don'?t|never) (?:matter|get met)\b|\bit hurts me that {YOU} (?:won'?t|refuse)|"
@@ -286,15 +297,6 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "minimising",
-        r"\b(?:no|not a|not such a|not that) big (?:of a )?deal\b",
-        negatable=False,
-        # ...or the writer's own thing: "my birthday is no big deal this year".
-        unless=r"\bif\b|\beither way\b|\bwhatever\b|\bto (?:change|say|stop)\b|"
-        r"\bmy \w+ (?:is|was) (?:no|not)\b",
-        examples=("writer-a:77", "writer-a:97", "team:99"),
-    ),
-    Rule(
-        "minimising",
         rf"\b(?:everyone|everybody|all couples|most (?:people|couples)|all (?:my|our) "
         rf"friends|loads of (?:couples|people))(?:'s| is| are)? (?:into|doing|does|do|tries|"
         rf"try|(?:has|have) tried) (?:{TOPIC})\b",
@@ -336,8 +338,10 @@ RULES: tuple[Rule, ...] = (
         rf"\bor else\b|\b{YOU}(?:'?ll| will) regret\b|\bi'?ll (?:tell|show) (?:everyone|your|"
         rf"our|people)\b|\bi'?ll (?:post|share|send) (?:the|those|your|our)\b|"
         rf"\bi(?:'?ll| can) make {YOU}\b|\bwhether {YOU} (?:like|want) it or not\b|"
-        rf"\blike it or not\b|\b{YOU} (?:don'?t|won'?t) have a choice\b|\b{YOU} have no "
-        rf"choice\b|\bor {YOU}(?:'?ll| will) be sorry\b|\bend of (?:discussion|story)\b|"
+        # "Like it or not" said to the partner, not of others ("whether the children like it").
+        rf"(?:^|[.!?,;]\s*)like it or not\b|\b{YOU} (?:don'?t|won'?t) have a choice\b|"
+        rf"\b{YOU} have no choice\b|\bor {YOU}(?:'?ll| will) be sorry\b|"
+        rf"\bend of (?:discussion|story)\b|"
         rf"\bnot up for (?:discussion|debate)\b|\b(?:it'?s|this is) happening (?:tonight|this "
         rf"weekend|whether)\b|\bbecause i (?:said|say) so\b|\bmake your life (?:hell|"
         rf"miserable)\b|\b(?<!want to )(?<!never )force {YOU}\b|"

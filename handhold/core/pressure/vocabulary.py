@@ -1,4 +1,4 @@
-"""Every word list the pressure rules use, each once, as a named regex fragment.
+"""Every word list the pressure checker uses, each once, as a named regex fragment.
 
 Fragments are non-capturing groups without word boundaries, so a rule can say
 `rf"\\b{YOU}'?re {INTENSIFIER}?{TRAIT}\\b"`. Compile with re.IGNORECASE.
@@ -129,11 +129,48 @@ SAYS_NO_IS_FINE = (
     r"not (?:into|interested)|if not,? (?:that'?s|it'?s|no) (?:fine|okay|ok|worries|problem))"
 )
 
-# Small everyday debts between partners: "you owe me a taco" is a joke, not guilt.
-TREAT = (
-    r"(?:taco|burrito|coffee|tea|drink|pint|beer|pizza|dinner|lunch|breakfast|curry|cake|"
-    r"fiver|tenner|biscuit|ice cream|takeaway)"
-)
 # Any run of words within one sentence that does not cross a "but" (a contrast starts a new
 # thought, as in clauses.py).
 NOT_PAST_BUT = r"(?:(?!\bbut\b)[^.?!])*"
+
+# The model's word classes (model.features, "k:"): the everyday things a couple's errands and
+# plans are about, by kind, and the words of the intimate topic itself. A class is one feature
+# for many words, so the model learns from "the dishes" and "the boiler" what to make of "the
+# gutters" too, which no message it learned from mentions. Plain everyday nouns; a few that
+# pressure uses about as often as plans do (birthday, anniversary, trip, lift) are left out,
+# and the model weighs the rest (a car is also what resource manipulation withholds).
+EVERYDAY_THINGS = {
+    "food": (
+        r"dinner|lunch|breakfast|brunch|tea|coffee|pizza|pasta|curry|takeaway|takeout|fries|"
+        r"chips|cake|biscuits?|cookies?|snacks?|dessert|soup|salad|sandwich(?:es)?|toast|"
+        r"recipe|groceries|supermarket|wine|beer|pint|cocktails?|popcorn|leftovers|fridge|"
+        r"oven|kettle|kitchen|veg|vegetables|fruit|bread|milk|eggs|cheese|restaurant|cafe|"
+        r"pub|menu|smoothie|ice cream"
+    ),
+    "home": (
+        r"dishes|washing|laundry|hoover(?:ing)?|vacuum|bins?|rubbish|trash|recycling|cleaning|"
+        r"ironing|chores?|boiler|shel(?:f|ves)|plumber|landlord|rent|mortgage|bills?|council|"
+        r"garden|garage|loft|keys|heating|radiator|printer|wifi|router|laptop|charger"
+    ),
+    "money": r"tenner|fiver|quid|bucks|receipt|budget|bank|invoice|tax",
+    "travel": r"car|bus|train|flights?|station|airport|traffic|parking|petrol|bike|taxi|hotel",
+    "work": (
+        r"office|boss|manager|meeting|shift|email|report|project|exam|homework|school|"
+        r"interview|colleagues?|clients?|spreadsheets?"
+    ),
+    "family": (
+        r"mum|mom|dad|mother|father|sister|brother|grandma|gran|nan|kids|children|son|"
+        r"daughter|aunt|uncle|cousin|neighbou?rs?|in-laws"
+    ),
+    "events": r"party|wedding|reunion|funeral|barbecue|bbq|christmas|holiday|vacation",
+    "media": (
+        r"film|movie|show|series|episodes?|finale|telly|tv|remote|netflix|game|match|football|"
+        r"rugby|quiz|puzzle|podcast|concert|tickets?|gig"
+    ),
+    "pets": r"dog|cat|puppy|vet",
+    "health": r"dentist|doctor|appointment|flu|headache|cough|gym",
+}
+INTIMATE = (
+    r"(?:toys?|anal|sex|sexy|plug|pegging|bed|bedroom|kink[a-z]*|fantas[a-z]+|intimate|"
+    r"intimacy|butt|lube|naked|turn(?:ed|s)? on|horny|touch(?:ing)?|foreplay|oral)"
+)

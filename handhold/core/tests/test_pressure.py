@@ -34,8 +34,12 @@ ONE_PER_CATEGORY = {
     "insult": ("Don't be such a prude.", "such a prude"),
     "anger": ("I'm so sick of you always saying no.", "sick of you"),
     "comparison": ("My ex loved it.", "My ex loved"),
-    # "It's my turn to choose." alone asks nothing, and the checker leaves it alone.
-    "bargaining": ("I did the dishes all week, so it's my turn to choose what we try.", "my turn"),
+    # "It's my turn to choose." alone asks nothing, and the checker leaves it alone; nor, since
+    # release 9, "...what we try" after the dishes with nothing of the topic (dinner, maybe).
+    "bargaining": (
+        "I did the dishes all week, so it's my turn to choose what we try in bed.",
+        "my turn",
+    ),
     "arousal_pressure": ("You can't leave me like this.", "can't leave me like this"),
     "minimising": ("Relax, it's no big deal.", "no big deal"),
     "intoxication": ("Let's get drunk and see.", "get drunk"),
