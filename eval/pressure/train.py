@@ -70,8 +70,6 @@ SEED, COUNT = 1, 30000
 FOLDS = 5
 MIN_DF = 3  # a feature must appear in at least this many training texts
 HANDWRITTEN_WEIGHT = 12.0
-# A hand-written everyday message weighs twice as much again: see `load`.
-EVERYDAY_WEIGHT = 2.0
 CLAUSE_WEIGHT = 0.5
 MAX_FPR = 0.03
 UNSURE_FPR = 0.10  # scores between this false-positive rate and MAX_FPR's: no verdict
@@ -109,13 +107,7 @@ def load() -> list[dict]:
         # Folds by writer: a threshold is then chosen on writers the model never read, as
         # the frozen set's writers will be.
         writer = row["id"].split(":")[0]
-        # Everyday messages that borrow pressure's words (the dishes, a Mario Kart rematch)
-        # weigh double: held out by writer on release 9's data (2026-11-28), hand-written
-        # everyday false alarms fell from 26 of 1,442 to 21, recall from 0.879 to 0.875 and
-        # F1 with the rules from 0.919 to 0.917. Everyday false alarms are the target release
-        # 8 missed (0.033 against 0.02).
-        weight = HANDWRITTEN_WEIGHT * (EVERYDAY_WEIGHT if row.get("everyday") else 1.0)
-        rows.append(row | {"group": writer, "weight": weight, "kind": "hand"})
+        rows.append(row | {"group": writer, "weight": HANDWRITTEN_WEIGHT, "kind": "hand"})
     for row in generate.generate(seed=SEED, count=COUNT):
         rows.append(row | {"group": row["template"], "weight": 1.0, "kind": "generated"})
     for row in rows:

@@ -285,8 +285,10 @@ RULES: tuple[Rule, ...] = (
         rf"making (?:a|such a|it into a) (?:fuss|big deal|thing))\b|\b{YOURE} "
         rf"(?:overreacting|overthinking)\b|\bmaking (?:it|this) such a big (?:thing|deal)\b|"
         r"\bmaking such a fuss\b|"
-        r"\b(?:relax|chill),? it'?s (?:just|only)\b|\b(?:it'?s|its|that'?s) (?:literally |"
-        r"honestly )?(?:nothing|no biggie|basically nothing)\b(?! to do| like| \w+[- ]related)|"
+        # "It's nothing", not "even if it's nothing, I wanted to ask" (writer-ap:124).
+        r"\b(?:relax|chill),? it'?s (?:just|only)\b|"
+        r"(?<!\bif )\b(?:it'?s|its|that'?s) (?:literally |honestly )?(?:nothing|no biggie|"
+        r"basically nothing)\b(?! to do| like| \w+[- ]related)|"
         r"\bhardly a (?:big )?(?:ask|deal)\b|\bit'?s just sex\b|\bwhat'?s the harm\b|"
         r"\bpeople do (?:way |much )?(?:weirder|crazier)\b|"
         r"\b(?:only|just) (?:a )?(?:tiny|little|small|quick) (?:plug|toy|finger|thing)\b|"
