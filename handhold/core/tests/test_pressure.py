@@ -146,6 +146,26 @@ def test_words_after_a_negator_or_a_contrast_are_marked_apart():
     assert _marks("I won't be upset") <= features("I won't be upset")
 
 
+def test_a_message_names_its_everyday_things_by_kind_whole_words_only():
+    """One feature for many nouns, so a noun no training message used still counts; a class
+    matches whole words only, and names the topic apart."""
+    from handhold.core.pressure.model import _kinds, features
+
+    assert _kinds("don't make me beg. share your fries") == {
+        "k:food",
+        "k:things",
+        "k:only_things",
+    }
+    assert _kinds("I did the dishes, now the toy?") == {"k:home", "k:things", "k:intimate"}
+    assert _kinds("Could we talk about trying it?") == set()
+    assert "k:travel" not in _kinds("a cartoon about a carrot")  # not "car"
+    assert "k:family" in _kinds("my mum's birthday")  # a whole word before the apostrophe
+    assert "k:family" in _kinds("dinner with the in-laws")
+    assert "k:food" in _kinds("ICE CREAM after?")
+    assert "k:intimate" in _kinds("you really turned me on. Turned on is good")
+    assert _kinds("share your fries") <= features("share your fries")
+
+
 def test_the_pressure_score_is_discounted_by_how_everyday_the_message_reads():
     model = default_model()
     known = model.known("Just try it once, you'll love it.")

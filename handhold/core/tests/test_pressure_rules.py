@@ -185,3 +185,25 @@ def test_an_opening_re_ask_and_a_no_declared_unreal_are_pressure(text):
 )
 def test_an_invited_re_ask_and_a_wish_for_a_real_no_are_not(text):
     assert not rule_findings(text), text
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # Release 9's narrowed rules: the pressure is still found...
+        ("Please reconsider, you said no too fast.", True),
+        ("You owe me a try after everything.", True),
+        ("Like it or not, it's happening this weekend.", True),
+        ("Relax, it's nothing.", True),
+        ("After all these years you still won't do this one thing for me.", True),
+        # ...and the everyday or kind use of the same words is not.
+        ("I'm sorry. You don't need to reconsider anything.", False),
+        ("You owe me a rematch at Mario Kart.", False),
+        ("We're eating those courgettes, whether the children like it or not.", False),
+        ("Is there anything you'd want? Even if it's nothing, I wanted to ask.", False),
+        ("I'm just curious about you after all these years.", False),
+        ("Spurs have let me down for the last time.", False),
+    ],
+)
+def test_release_9s_narrowed_rules_keep_the_pressure_and_leave_the_rest(text, found):
+    assert bool(rule_findings(text)) is found, text
