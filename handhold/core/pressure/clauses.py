@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterator
 
 from handhold.core.pressure.vocabulary import (
-    CONTRAST,
     NEGATOR,
     NOT_A_NEGATOR,
     RESPECT,
@@ -28,7 +27,6 @@ _CLAUSE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|\n|$)")
 _NEGATOR = re.compile(NEGATOR, re.IGNORECASE)
 _MASKED = re.compile(rf"{NOT_A_NEGATOR}|{RESPECT}", re.IGNORECASE)
 # A comma, a dash between words, or a contrast word: a negation does not cross one.
-_CONTRAST = re.compile(CONTRAST, re.IGNORECASE)
 _SCOPE_BREAK = re.compile(SCOPE_BREAK, re.IGNORECASE)
 
 
@@ -50,14 +48,6 @@ def negated(clause: str, start: int) -> bool:
     """Whether a negator in the same clause, before `start`, and not cut off, negates it."""
     scope = _MASKED.sub(" ", negation_scope(clause, start))
     return bool(_NEGATOR.search(scope))
-
-
-def contrast_segment(clause: str, start: int) -> str:
-    """The part of `clause` around `start` that no contrast word divides from it."""
-    cuts = [m for m in _CONTRAST.finditer(clause)]
-    left = max((m.end() for m in cuts if m.end() <= start), default=0)
-    right = min((m.start() for m in cuts if m.start() >= start), default=len(clause))
-    return clause[left:right]
 
 
 def clause_at(

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from handhold.core.pressure.categories import CATEGORIES
-from handhold.core.pressure.clauses import clause_at, clauses, contrast_segment, negated
+from handhold.core.pressure.clauses import clause_at, clauses, negated
 from handhold.core.pressure.findings import Finding
 from handhold.core.pressure.vocabulary import (
     ANGRY,
@@ -54,9 +54,6 @@ class Rule:
     # Matched against the whole message, not clause by clause (for patterns that cross
     # sentences). A group named `span` marks the words the finding points at.
     whole_message: bool = False
-    # Words that, anywhere in the match's clause and on its side of any contrast word, make
-    # it kind ("no big deal *if* the answer is no").
-    unless: str = ""
     regex: re.Pattern = field(init=False, repr=False, compare=False)
     # The same pattern, case-sensitive, for text already in lower case: twice as fast.
     lowered_regex: re.Pattern = field(init=False, repr=False, compare=False)
@@ -132,7 +129,7 @@ RULES: tuple[Rule, ...] = (
         examples=("writer-a:68", "writer-b:143", "team:1"),
     ),
     # "Reconsider" asks for another answer, unless it is negated: "you don't need to
-    # reconsider anything" closes an apology (release 8's frozen set, writer-ai:95).
+    # reconsider anything" closes an apology (release 8's frozen set, writer-ai:109).
     Rule(
         "persistence",
         r"\breconsider\b",
@@ -355,7 +352,8 @@ RULES: tuple[Rule, ...] = (
     # "Like it or not" said to the partner, not of others ("whether the children like it or
     # not", writer-ak:62): at a clause's start or after its punctuation. A rule of its own,
     # because a branch that can start with no character at all makes `re` try the whole
-    # threat rule at every position of every message (40% slower rules, 2026-11-28).
+    # threat rule at every position of every message (its search cost six times as much,
+    # 2026-11-28); for the same reason "if it's nothing" is checked after the words.
     Rule(
         "explicit_threat",
         r"(?:^|[.!?,;]\s*)like it or not\b",
@@ -417,13 +415,10 @@ def _matches(rule: Rule, text: str, pieces: list[tuple[int, str]], lowered: bool
     for offset, piece in [(0, text)] if rule.whole_message else pieces:
         for match in regex.finditer(piece):
             start, end = offset + match.start(group), offset + match.end(group)
-            clause_offset, clause = clause_at(text, start, pieces)
-            if rule.negatable and negated(clause, start - clause_offset):
-                continue
-            if rule.unless and re.search(
-                rule.unless, contrast_segment(clause, start - clause_offset), re.IGNORECASE
-            ):
-                continue
+            if rule.negatable:
+                clause_offset, clause = clause_at(text, start, pieces)
+                if negated(clause, start - clause_offset):
+                    continue
             yield start, end
 
 
