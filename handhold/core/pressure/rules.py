@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from handhold.core.pressure.categories import CATEGORIES
 from handhold.core.pressure.clauses import clause_at, clauses, negated
 from handhold.core.pressure.findings import Finding
+from handhold.core.pressure.literals import needed
 from handhold.core.pressure.vocabulary import (
     ANGRY,
     AROUSED,
@@ -57,6 +58,9 @@ class Rule:
     regex: re.Pattern = field(init=False, repr=False, compare=False)
     # The same pattern, case-sensitive, for text already in lower case: twice as fast.
     lowered_regex: re.Pattern = field(init=False, repr=False, compare=False)
+    # Literals one of which every match contains (`literals.needed`), or None: a message in
+    # lower case that holds none of them is not searched.
+    needs: frozenset[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if _UPPER_LITERAL.search(_ESCAPES.sub("", self.pattern)):
@@ -64,6 +68,7 @@ class Rule:
         dotall = re.DOTALL if self.whole_message else 0
         object.__setattr__(self, "regex", re.compile(self.pattern, re.IGNORECASE | dotall))
         object.__setattr__(self, "lowered_regex", re.compile(self.pattern, dotall))
+        object.__setattr__(self, "needs", needed(self.pattern))
 
 
 _ESCAPES = re.compile(r"\\.|\(\?P<")
@@ -435,6 +440,8 @@ def rule_findings(text: str, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
         is_lowered = False
     pieces = list(clauses(text))
     for rule in rules:
+        if is_lowered and rule.needs and not any(map(text.__contains__, rule.needs)):
+            continue
         for start, end in _matches(rule, text, pieces, is_lowered):
             if (rule.category, start) in seen:
                 continue
