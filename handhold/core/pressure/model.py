@@ -31,7 +31,7 @@ import gzip
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import repeat
 from pathlib import Path
@@ -164,18 +164,32 @@ def _kinds(text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=50_000)
+def _word_features(word: str) -> tuple[str, ...]:
+    """A word's own features: the word and its letter groups (a group can repeat)."""
+    return (f"w:{word}", *_letter_groups(word))
+
+
+def _beyond_words(text: str, tokens: list[str]) -> set[str]:
+    """The features that are not one word's own: word pairs, marks and classes."""
+    found = {f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
+    found |= _marks(text)
+    found |= _kinds(text)
+    return found
+
+
 def features(text: str) -> set[str]:
     """Words ("w:"), adjacent word pairs ("b:") and letter groups of 3 to 5 inside a word,
     its edges marked by spaces ("c:"), so that a typo still shares most of its groups with
     the word it meant; words marked by where they stand (`_marks`); and word classes
-    (`_kinds`). A set: the model counts presence, not frequency."""
+    (`_kinds`). A set: the model counts presence, not frequency.
+
+    `Model.known` builds the same set from the same two parts, `_word_features` (cached per
+    word) and `_beyond_words`, as numbers into the model's vocabulary."""
     tokens = words(text)
-    found = {f"w:{w}" for w in tokens}
-    found.update(f"b:{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    found = _beyond_words(text, tokens)
     for word in set(tokens):
-        found.update(_letter_groups(word))
-    found |= _marks(text)
-    found |= _kinds(text)
+        found.update(_word_features(word))
     return found
 
 
@@ -183,16 +197,16 @@ def features(text: str) -> set[str]:
 class Head:
     """One logistic regression over the model's features, with Platt scaling.
 
-    `weights` holds every feature of the vocabulary (0.0 where the weight is zero), so that
-    one dictionary both filters a text's features and weighs them."""
+    `weights` holds one weight for every feature of the vocabulary, by its number
+    (`Model.index`), 0.0 where the weight is zero."""
 
-    weights: dict[str, float]
+    weights: list[float]
     bias: float
     platt: tuple[float, float] = (1.0, 0.0)
 
-    def probability(self, known: list[str]) -> float:
-        """`known`: the text's features that are in the vocabulary. The feature vector is
-        scaled to unit length, as in training."""
+    def probability(self, known: list[int]) -> float:
+        """`known`: the numbers of the text's features that are in the vocabulary
+        (`Model.known`). The feature vector is scaled to unit length, as in training."""
         score = self.bias + sum(map(self.weights.__getitem__, known)) / math.sqrt(len(known) or 1)
         z = self.platt[0] * score + self.platt[1]
         return 1 / (1 + math.exp(-z)) if z > -500 else 0.0
@@ -204,32 +218,57 @@ class Model:
     says_no_is_fine: Head
     everyday: Head
     everyday_threshold: float
-    # The category heads, stored by feature for speed: for each feature with any non-zero
-    # category weight, its weight in every category (in `category_names` order). Only asked
+    # The category heads, stored by feature for speed: by a feature's number, its weight in
+    # every category (in `category_names` order), or None where every one is zero. Only asked
     # of a clause already found pressuring.
     category_names: tuple[str, ...]
     category_biases: tuple[float, ...]
-    category_weights: dict[str, tuple[float, ...]]
+    category_weights: list[tuple[float, ...] | None]
     threshold: float
     unsure_below: float
     no_is_fine_threshold: float
     # The pressure score is multiplied by (1 - everyday probability) ** everyday_discount.
     everyday_discount: float
+    # Every feature the model knows, with its number: the heads' weights are lists in this
+    # order, so a text's features are looked up by name once and then only by number.
+    index: dict[str, int]
+    # A word's known features, by number, with repeats (`_word_ids`). Cleared when full.
+    _words_known: dict[str, tuple[int, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
-    def known(self, text: str) -> list[str]:
-        """The features of `text` that the model knows: what every other method takes."""
-        return list(filter(self.pressuring.weights.__contains__, features(text)))
+    def known(self, text: str) -> list[int]:
+        """The numbers of the features of `text` that the model knows: what every other
+        method takes. The set `features(text)` gives, built from the same parts, with each
+        word's own features looked up once per process."""
+        tokens = words(text)
+        found: set[int] = set()
+        for word in set(tokens):
+            found.update(self._word_ids(word))
+        index = self.index
+        found.update(index[f] for f in _beyond_words(text, tokens) if f in index)
+        return list(found)
 
-    def everyday_probability(self, known: list[str]) -> float:
+    def _word_ids(self, word: str) -> tuple[int, ...]:
+        cached = self._words_known.get(word)
+        if cached is None:
+            if len(self._words_known) >= 50_000:
+                self._words_known.clear()
+            index = self.index
+            cached = tuple(index[f] for f in _word_features(word) if f in index)
+            self._words_known[word] = cached
+        return cached
+
+    def everyday_probability(self, known: list[int]) -> float:
         return self.everyday.probability(known)
 
-    def asks_nothing(self, known: list[str], everyday: float | None = None) -> bool:
+    def asks_nothing(self, known: list[int], everyday: float | None = None) -> bool:
         """An everyday message, with no request in it: the model does not judge it."""
         if everyday is None:
             everyday = self.everyday.probability(known)
         return everyday >= self.everyday_threshold
 
-    def pressure(self, known: list[str], everyday: float | None = None) -> float:
+    def pressure(self, known: list[int], everyday: float | None = None) -> float:
         """The calibrated probability that the text pressures, discounted by how everyday it
         reads: p * (1 - everyday) ** everyday_discount, the score `threshold` was chosen on.
 
@@ -242,28 +281,28 @@ class Model:
             everyday = self.everyday.probability(known)
         return discounted(self.pressuring.probability(known), everyday, self.everyday_discount)
 
-    def category(self, known: list[str]) -> str:
+    def category(self, known: list[int]) -> str:
         """The likeliest category. The feature vector's length scales every category's sum
         alike, but not its bias, so it is applied here as in training."""
-        rows = list(filter(None, map(self.category_weights.get, known)))
+        rows = list(filter(None, map(self.category_weights.__getitem__, known)))
         sums = map(sum, zip(*rows, strict=True)) if rows else repeat(0.0)
         scale = 1 / math.sqrt(len(known) or 1)
         scores = [b + t * scale for b, t in zip(self.category_biases, sums)]  # noqa: B905
         return self.category_names[scores.index(max(scores))]
 
-    def no_is_fine(self, known: list[str]) -> bool:
+    def no_is_fine(self, known: list[int]) -> bool:
         return self.says_no_is_fine.probability(known) >= self.no_is_fine_threshold
 
     def weighty_words(self, text: str, limit: int = 3) -> tuple[str, ...]:
         """The words of `text` whose features pushed its pressure score up the most."""
-        weights = self.pressuring.weights
+        weights, index = self.pressuring.weights, self.index
         totals: dict[str, float] = {}
         tokens = words(text)
         for word in set(tokens):
-            own = (f"w:{word}", *_letter_groups(word))
-            totals[word] = sum(weights.get(f, 0.0) for f in own)
+            totals[word] = sum(map(weights.__getitem__, self._word_ids(word)))
         for a, b in zip(tokens, tokens[1:], strict=False):
-            pair = weights.get(f"b:{a} {b}", 0.0) / 2
+            pair = index.get(f"b:{a} {b}")
+            pair = 0.0 if pair is None else weights[pair] / 2
             totals[a] += pair
             totals[b] += pair
         ranked = sorted((t for t in totals.items() if t[1] > 0), key=lambda t: -t[1])
@@ -277,9 +316,10 @@ def discounted(pressure: float, everyday: float, exponent: float) -> float:
     return pressure * (1 - everyday) ** exponent
 
 
-def _head(data: dict, vocabulary: list[str]) -> Head:
-    weights = dict.fromkeys(vocabulary, 0.0)
-    weights.update((vocabulary[i], w) for i, w in zip(data["index"], data["weights"], strict=True))
+def _head(data: dict, size: int) -> Head:
+    weights = [0.0] * size
+    for i, w in zip(data["index"], data["weights"], strict=True):
+        weights[i] = w
     return Head(weights, data["bias"], tuple(data.get("platt", (1.0, 0.0))))
 
 
@@ -287,24 +327,29 @@ def load(path: Path = WEIGHTS) -> Model:
     with gzip.open(path, "rt", encoding="utf-8") as file:
         data = json.load(file)
     vocabulary = data["vocabulary"]
+    size = len(vocabulary)
     names = tuple(sorted(data["categories"]))
-    table: dict[str, list[float]] = {}
+    table: dict[int, list[float]] = {}
     for position, name in enumerate(names):
         head = data["categories"][name]
         for i, weight in zip(head["index"], head["weights"], strict=True):
-            table.setdefault(vocabulary[i], [0.0] * len(names))[position] = weight
+            table.setdefault(i, [0.0] * len(names))[position] = weight
+    rows: list[tuple[float, ...] | None] = [None] * size
+    for i, row in table.items():
+        rows[i] = tuple(row)
     return Model(
-        pressuring=_head(data["pressuring"], vocabulary),
-        says_no_is_fine=_head(data["says_no_is_fine"], vocabulary),
-        everyday=_head(data["everyday"], vocabulary),
+        pressuring=_head(data["pressuring"], size),
+        says_no_is_fine=_head(data["says_no_is_fine"], size),
+        everyday=_head(data["everyday"], size),
         everyday_threshold=data["everyday_threshold"],
         category_names=names,
         category_biases=tuple(data["categories"][name]["bias"] for name in names),
-        category_weights={feature: tuple(row) for feature, row in table.items()},
+        category_weights=rows,
         threshold=data["threshold"],
         unsure_below=data["unsure_below"],
         no_is_fine_threshold=data["no_is_fine_threshold"],
         everyday_discount=data["everyday_discount"],
+        index={feature: i for i, feature in enumerate(vocabulary)},
     )
 
 

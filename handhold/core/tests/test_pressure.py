@@ -175,3 +175,17 @@ def test_the_pressure_score_is_discounted_by_how_everyday_the_message_reads():
         plain * 0.25**model.everyday_discount
     )
     assert model.pressure(known) <= plain
+
+
+def test_the_model_reads_a_message_by_the_same_features_training_does():
+    """`Model.known` builds a message's features from cached parts, as numbers: on every
+    labelled message (and shouted), exactly the features `features` gives that the model
+    has weights for, so the shipped weights mean at inference what they meant in training."""
+    from handhold.core.pressure.model import features
+    from handhold.core.tests.test_pressure_rules import labelled
+
+    model = default_model()
+    texts = [row["text"] for row in labelled().values()]
+    for text in texts + [text.upper() for text in texts[:300]]:
+        expected = {model.index[f] for f in features(text) if f in model.index}
+        assert sorted(model.known(text)) == sorted(expected), text
