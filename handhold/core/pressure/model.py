@@ -329,14 +329,8 @@ def load(path: Path = WEIGHTS) -> Model:
     vocabulary = data["vocabulary"]
     size = len(vocabulary)
     names = tuple(sorted(data["categories"]))
-    table: dict[int, list[float]] = {}
-    for position, name in enumerate(names):
-        head = data["categories"][name]
-        for i, weight in zip(head["index"], head["weights"], strict=True):
-            table.setdefault(i, [0.0] * len(names))[position] = weight
-    rows: list[tuple[float, ...] | None] = [None] * size
-    for i, row in table.items():
-        rows[i] = tuple(row)
+    columns = [_head(data["categories"][name], size).weights for name in names]
+    rows = [row if any(row) else None for row in zip(*columns, strict=True)]
     return Model(
         pressuring=_head(data["pressuring"], size),
         says_no_is_fine=_head(data["says_no_is_fine"], size),
