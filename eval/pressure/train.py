@@ -48,8 +48,11 @@ import gzip
 import hashlib
 import json
 import math
+import multiprocessing
+import os
 import sys
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -216,13 +219,16 @@ def fit_everyday(rows: list[dict], vocabulary: Vocabulary) -> LogisticRegression
     return fit(x, labels, [r["weight"] for r in rows], C_EVERYDAY)
 
 
-def fit_categories(rows: list[dict], vocabulary: Vocabulary) -> dict[str, LogisticRegression]:
+def fit_categories(
+    rows: list[dict], vocabulary: Vocabulary, share: slice = slice(None)
+) -> dict[str, LogisticRegression]:
+    """One head per category (`share`: only these of the sorted names)."""
     rows = [r for r in rows if r["pressuring"] and r["categories"]]
     x = vocabulary.matrix([r["features"] for r in rows])
     weights = [r["weight"] for r in rows]
     names = sorted({c for r in rows for c in r["categories"]})
     heads = {}
-    for name in names:
+    for name in names[share]:
         head = fit_scaled(x, [name in r["categories"] for r in rows], weights, C_CATEGORY)
         head.coef_[np.abs(head.coef_) < CATEGORY_PRUNE] = 0.0
         heads[name] = head
@@ -249,28 +255,54 @@ def lowest_threshold(negatives: list[float], max_rate: float) -> float:
     return ordered[allowed] + 1e-9 if allowed < len(ordered) else 0.0
 
 
+# What the worker processes read, set before they are forked (`in_parallel`).
+_SHARED: dict = {}
+
+
+def in_parallel(function, items: list) -> list:
+    """`function` applied to each item, in two processes where the machine has two cores:
+    training is the longest test of `make test`, and a fit uses one core. Each fit is the
+    same whichever process runs it (liblinear, seeded), so the weights are too. The workers
+    are forked, so they read `_SHARED` as it was, without copying it through a pipe.
+    HANDHOLD_TRAIN_JOBS=1 trains in this process alone."""
+    jobs = int(os.environ.get("HANDHOLD_TRAIN_JOBS") or min(2, os.cpu_count() or 1))
+    if jobs <= 1 or len(items) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(function, items))
+
+
+def _fold_scores(fold: int) -> tuple[list[int], dict]:
+    rows, categories = _SHARED["rows"], _SHARED["categories"]
+    train = [r for r in rows if r["fold"] != fold]
+    test = [i for i, r in enumerate(rows) if r["fold"] == fold]
+    vocabulary = Vocabulary([r["features"] for r in train])
+    x = vocabulary.matrix([rows[i]["features"] for i in test])
+    scores = {
+        "pressure": fit_pressuring(train, vocabulary).decision_function(x),
+        "no_is_fine": fit_no_is_fine(train, vocabulary).decision_function(x),
+        "everyday": fit_everyday(train, vocabulary).decision_function(x),
+    }
+    if categories:
+        heads = fit_categories(train, vocabulary)
+        names = sorted(heads)
+        table = np.column_stack([heads[n].decision_function(x) for n in names])
+        scores["category"] = [names[int(row.argmax())] for row in table]
+    return test, scores
+
+
 def held_out(rows: list[dict], categories: bool = False) -> dict[str, list]:
     """Each fold's model scores the messages it was not trained on."""
     out = {name: [0.0] * len(rows) for name in ("pressure", "no_is_fine", "everyday")}
     out["category"] = {}
-    for fold in range(FOLDS):
-        train = [r for r in rows if r["fold"] != fold]
-        test = [i for i, r in enumerate(rows) if r["fold"] == fold]
-        vocabulary = Vocabulary([r["features"] for r in train])
-        x = vocabulary.matrix([rows[i]["features"] for i in test])
-        pressure = fit_pressuring(train, vocabulary).decision_function(x)
-        no_scores = fit_no_is_fine(train, vocabulary).decision_function(x)
-        everyday = fit_everyday(train, vocabulary).decision_function(x)
+    _SHARED.update(rows=rows, categories=categories)
+    for test, scores in in_parallel(_fold_scores, list(range(FOLDS))):
         for position, i in enumerate(test):
-            out["pressure"][i] = float(pressure[position])
-            out["no_is_fine"][i] = float(no_scores[position])
-            out["everyday"][i] = float(everyday[position])
-        if categories:
-            heads = fit_categories(train, vocabulary)
-            names = sorted(heads)
-            table = np.column_stack([heads[n].decision_function(x) for n in names])
-            for position, i in enumerate(test):
-                out["category"][i] = names[int(table[position].argmax())]
+            for name in ("pressure", "no_is_fine", "everyday"):
+                out[name][i] = float(scores[name][position])
+            if categories:
+                out["category"][i] = scores["category"][position]
     return out
 
 
@@ -319,10 +351,12 @@ def choose_thresholds(rows: list[dict], scores: dict[str, list]) -> dict:
     )
     # The lowest threshold at which at most 1% of the yeses fall on pressuring messages.
     candidates = sorted((probability(s, no_platt), r["pressuring"]) for s, r in labelled_rows)
+    pressuring_from = [0] * (len(candidates) + 1)  # pressuring among candidates[i:]
+    for i in range(len(candidates) - 1, -1, -1):
+        pressuring_from[i] = pressuring_from[i + 1] + candidates[i][1]
     no_threshold = 1.0
     for i in range(len(candidates)):
-        above = candidates[i:]
-        if sum(p for _, p in above) <= MAX_FALSE_REASSURANCE * len(above):
+        if pressuring_from[i] <= MAX_FALSE_REASSURANCE * (len(candidates) - i):
             no_threshold = candidates[i][0]
             break
     return {
@@ -350,6 +384,17 @@ def head(model: LogisticRegression, vocabulary: Vocabulary, scaling=None) -> dic
     return data
 
 
+def _final_fit(name: str) -> dict:
+    """One of the shipped model's fits, on every message. The 22 category heads take about
+    three times as long as the other three heads together, so they are two jobs, of every
+    other category each."""
+    rows, vocabulary = _SHARED["rows"], _SHARED["vocabulary"]
+    if name.startswith("categories"):
+        return fit_categories(rows, vocabulary, slice(int(name[-1]), None, 2))
+    fits = {"pressuring": fit_pressuring, "no_is_fine": fit_no_is_fine, "everyday": fit_everyday}
+    return {name: fits[name](rows, vocabulary)}
+
+
 def build(rows: list[dict] | None = None, report: bool = False) -> dict:
     rows = rows if rows is not None else load()
     scores = held_out(rows, categories=report)
@@ -357,16 +402,19 @@ def build(rows: list[dict] | None = None, report: bool = False) -> dict:
     if report:
         print_report(rows, scores, chosen)
     vocabulary = Vocabulary([r["features"] for r in rows])
-    categories = fit_categories(rows, vocabulary)
+    _SHARED.update(rows=rows, vocabulary=vocabulary)
+    jobs = ["categories 0", "categories 1", "pressuring", "no_is_fine", "everyday"]
+    fitted: dict = {}
+    categories: dict = {}
+    for job, part in zip(jobs, in_parallel(_final_fit, jobs), strict=True):
+        (categories if job.startswith("categories") else fitted).update(part)
     return {
         "about": "Weights of the pressure checker's model; made by eval/pressure/train.py.",
         "vocabulary": vocabulary.names,
-        "pressuring": head(fit_pressuring(rows, vocabulary), vocabulary, chosen["pressure_platt"]),
+        "pressuring": head(fitted["pressuring"], vocabulary, chosen["pressure_platt"]),
         "categories": {name: head(m, vocabulary) for name, m in sorted(categories.items())},
-        "says_no_is_fine": head(
-            fit_no_is_fine(rows, vocabulary), vocabulary, chosen["no_is_fine_platt"]
-        ),
-        "everyday": head(fit_everyday(rows, vocabulary), vocabulary, chosen["everyday_platt"]),
+        "says_no_is_fine": head(fitted["no_is_fine"], vocabulary, chosen["no_is_fine_platt"]),
+        "everyday": head(fitted["everyday"], vocabulary, chosen["everyday_platt"]),
         "everyday_threshold": round(chosen["everyday_threshold"], DIGITS),
         "everyday_discount": EVERYDAY_DISCOUNT,
         "threshold": round(chosen["threshold"], DIGITS),
