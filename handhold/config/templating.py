@@ -12,6 +12,7 @@ makemessages` finds both (handhold/pages/management/commands/makemessages.py).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.autoreload import file_changed
+from django.utils.dates import MONTHS
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -117,7 +119,7 @@ def forget_with_catalogue(forget: Callable[[], None]) -> None:
 
 
 def clear_translation_cache(**kwargs) -> None:
-    for cached in (_gettext, _ngettext, _pgettext, _npgettext, _escaped_gettext):
+    for cached in (_gettext, _ngettext, _pgettext, _npgettext, _escaped_gettext, _month_name):
         cached.cache_clear()
     for forget in _FORGET_WITH_CATALOGUE:
         forget()
@@ -144,8 +146,20 @@ def url(name: str, *args) -> str:
 
 
 def date(value, format_string: str | None = None) -> str:
-    """Django's `date` filter, in the current time zone as Django's templates showed it."""
+    """Django's `date` filter, in the current time zone as Django's templates showed it.
+    "j F" (the day and the month's name, as the sessions page lists plans) is written here:
+    Django's formatter costs some seventy Python calls a date, and only the month's name needs
+    translating (once per language, `_month_name`)."""
+    if format_string == "j F" and isinstance(value, datetime.date):
+        local = timezone.template_localtime(value)
+        return f"{local.day} {_month_name(translation.get_language(), local.month)}"
     return defaultfilters.date(timezone.template_localtime(value), format_string)
+
+
+@lru_cache(maxsize=64)
+def _month_name(language: str | None, month: int) -> str:
+    """Django's name for `month` (1 to 12) in `language`, the active one: part of the key."""
+    return str(MONTHS[month])
 
 
 def linebreaksbr(value) -> str:

@@ -2,9 +2,11 @@ import copy
 from functools import lru_cache
 
 from django import forms
+from django.template import engines
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from markupsafe import Markup
 
 from handhold.config.templating import forget_with_catalogue
 from handhold.config.templating import gettext as gettext_cached
@@ -93,9 +95,34 @@ class ProposalForm(FieldsMadeOnce):
 
     def __init__(self, *args, step_choices, max_ceiling: int, **kwargs):
         super().__init__(*args, **kwargs)
+        self.max_ceiling = max_ceiling
         _set_choices(self.fields["steps"], list(step_choices))
         _set_choices(self.fields["ceiling"], ceiling_choices(max_ceiling))
         self.fields["ceiling"].initial = max_ceiling
+
+    def drawn_fields(self) -> tuple[Markup, Markup] | None:
+        """The ceiling and stop-word fields as `_field.html` draws them, while nothing has been
+        sent: then they hold only the form's fixed words and the highest ceiling offered, the
+        same for everyone in a language, so they are drawn once per language and ceiling. A
+        sent form (its values, its errors) is drawn field by field, as before."""
+        if self.is_bound:
+            return None
+        return _proposal_fields_in(get_language(), self.max_ceiling)
+
+
+@lru_cache(maxsize=64)
+def _proposal_fields_in(language: str | None, max_ceiling: int) -> tuple[Markup, Markup]:
+    """An unsent proposal form's ceiling and stop-word fields, drawn in `language` (the
+    active one: it is part of the key) with levels up to `max_ceiling`. No steps: they are one
+    couple's, and are drawn on each request."""
+    form = ProposalForm(step_choices=(), max_ceiling=max_ceiling)
+    field = engines["jinja2"].from_string('{% include "_field.html" %}')
+    ceiling = Markup(field.render({"field": form["ceiling"]}))  # noqa: S704 (drawn escaped)
+    stop_word = Markup(field.render({"field": form["stop_word"]}))  # noqa: S704 (drawn escaped)
+    return ceiling, stop_word
+
+
+forget_with_catalogue(_proposal_fields_in.cache_clear)
 
 
 class ResponseForm(FieldsMadeOnce):

@@ -770,3 +770,39 @@ def test_the_forms_check_what_is_sent_as_before():
     )
     assert form.is_valid()
     assert form.cleaned_data == {"steps": ["a|me"], "ceiling": 2, "stop_word": "Mango"}
+
+
+def test_an_unsent_proposals_fields_are_drawn_once_as_field_by_field():
+    """While nothing has been sent, the ceiling and stop-word fields come drawn once per
+    language and ceiling (forms._proposal_fields_in), the same bytes as `_field.html` draws them
+    field by field; alternating languages, each gets its own words; a sent form is drawn field
+    by field, with what was sent and its errors."""
+    from django.template import engines
+    from django.utils import translation
+
+    from handhold.together.forms import ProposalForm
+
+    field = engines["jinja2"].from_string('{% include "_field.html" %}')
+    for _ in range(2):
+        for language, words in [("es", "Nivel 2"), ("en", "Level 2")]:
+            with translation.override(language):
+                for ceiling in range(1, 6):
+                    form = ProposalForm(step_choices=[("a|me", "A")], max_ceiling=ceiling)
+                    drawn = form.drawn_fields()
+                    by_field = tuple(
+                        field.render({"field": form[name]}) for name in ("ceiling", "stop_word")
+                    )
+                    assert tuple(str(html) for html in drawn) == by_field
+                    assert (words in drawn[0]) == (ceiling >= 2)
+    sent = ProposalForm({"ceiling": "9", "stop_word": ""}, step_choices=[], max_ceiling=2)
+    assert not sent.is_valid() and sent.drawn_fields() is None
+
+
+def test_the_sessions_page_draws_a_sent_proposal_with_its_errors(client_for, settled):
+    alex, _blake = settled
+    response = client_for(alex).post(
+        reverse("together:sessions"), {"ceiling": "1", "stop_word": "Mango & <b>"}
+    )
+    assert response.status_code == 400
+    assert b'value="Mango &amp; &lt;b&gt;"' in response.content
+    assert b"This field is required." in response.content
