@@ -156,10 +156,11 @@ def recent_plans(user: User, count: int = 10) -> list[SessionPlan]:
 _RECENT_PLANS = Rows(SessionPlan, where="m.couple_id = %s", order="m.proposed_at DESC, m.id DESC")
 
 
-def mutual_tokens(*, user: User, pack: Pack, side=None) -> frozenset[Token]:
+def mutual_tokens(*, user: User, pack: Pack, side=None, sides=None) -> frozenset[Token]:
     """The couple's mutual tokens as they are right now; empty until the reveal. `side`: this
-    person's journey row, when the page has read it (see discovery.services.reveal_for)."""
-    return discovery.reveal_for(viewer=user, pack=pack, side=side, items=False).tokens
+    person's journey row, or `sides` both (`couple_sides`), when the page has read them (see
+    discovery.services.reveal_for)."""
+    return discovery.reveal_for(viewer=user, pack=pack, side=side, sides=sides, items=False).tokens
 
 
 def token_of(step: SessionStep, pack: Pack) -> Token:
@@ -221,7 +222,7 @@ def pacing_for(
     if sides is None:
         sides = couple_sides(user)
     if mutual is None:
-        mutual = mutual_tokens(user=user, pack=pack, side=sides.get(user.pk))
+        mutual = mutual_tokens(user=user, pack=pack, sides=sides)
     lowest = min((t.level for t in mutual), default=None)
     mine = sides.get(user.pk)
     if mine is None:
