@@ -707,7 +707,7 @@ def test_the_ceiling_levels_are_named_in_the_partners_language():
 
 def test_the_forms_fields_are_as_django_would_make_them_and_each_forms_own():
     """The proposal and response forms copy fields made once per language and set their
-    choices without Django's setter (forms.FieldsMadeOnce, forms._set_choices): the choices
+    choices without Django's setter (pages.forms.FieldsMadeOnce, set_choices): the choices
     end up as the setter leaves them, on the field and its widget, and what one form sets
     never reaches another form or the fields kept for the next."""
     from django.utils import translation
@@ -736,7 +736,7 @@ def test_the_forms_fields_are_as_django_would_make_them_and_each_forms_own():
     )
     for name in ("steps", "ceiling", "stop_word"):
         for made in (proposal.fields[name], proposal.fields[name].widget):
-            # forms._shallow copies attributes as copy.copy would for these classes.
+            # pages.forms._shallow copies attributes as copy.copy would for these classes.
             assert not hasattr(made, "__copy__") and not hasattr(made, "__slots__")
         assert proposal.fields[name] is not other.fields[name]
         assert proposal.fields[name].widget is not other.fields[name].widget
