@@ -343,3 +343,28 @@ def test_the_draft_forms_fields_made_once_check_and_name_as_djangos():
                     assert ours.cleaned_data == django.cleaned_data
     with translation.override("es"):
         assert DraftForm().fields["text"].label != "Your own words"
+
+
+def test_the_ticks_drawn_once_follow_each_draft_and_never_cross_languages(client_for, asker):
+    """Each checklist point's two lines are drawn once per pack and language
+    (views._ticks_html); which one a check shows follows that check's draft, in the page's
+    language, on the whole page and the live check alike."""
+    client = client_for(asker)
+    kind = "Would you like to talk about it some evening? No is completely fine."
+    for language, covered, not_yet in [("es", "✓ cubierto", "○ todavía no")] * 2 + [
+        ("en", "✓ covered", "○ not yet")
+    ] * 2:
+        for headers in ({}, {"HTTP_X_REQUESTED_WITH": "handhold-check"}):
+            pages = {
+                text: client.post(
+                    URL, {"style": "text", "text": text}, HTTP_ACCEPT_LANGUAGE=language, **headers
+                ).content.decode()
+                for text in (kind, "Hello.")
+            }
+            ticks = {text: html.split('<ul class="ticks">')[1] for text, html in pages.items()}
+            assert ticks[kind].count(covered) > ticks["Hello."].count(covered)
+            assert ticks["Hello."].count(not_yet) > ticks[kind].count(not_yet)
+            for lines in ticks.values():
+                points = lines.split("</ul>")[0].count("<li>")
+                assert points == len(default_pack().checklist)
+                assert lines.count(covered) + lines.count(not_yet) == points

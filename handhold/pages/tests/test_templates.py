@@ -175,6 +175,7 @@ def test_a_changed_catalogue_is_forgotten_by_everything_made_once_per_language()
         _proposal_fields_in("en", 2)
         templating.date(templating.timezone.now(), "j F")
     conversation_views._outlines[("pack", "id", "en", "gentle")] = Markup("")
+    conversation_views._ticks[("pack", "id", "en")] = {}
     ladder._built[("pack", "id", "en", 1)] = None
     templating._translation_file_changed(sender=None, file_path=Path("django.mo"))
     assert _site_links.cache_info().currsize == 0
@@ -182,6 +183,7 @@ def test_a_changed_catalogue_is_forgotten_by_everything_made_once_per_language()
     assert _proposal_fields_in.cache_info().currsize == 0
     assert templating._month_name.cache_info().currsize == 0
     assert conversation_views._outlines == {}
+    assert conversation_views._ticks == {}
     assert ladder._built == {}
 
 
@@ -276,3 +278,15 @@ def test_the_quick_day_and_month_draw_as_djangos_date_filter():
     with translation.override("es"):
         assert templating.date(moments[11], "j F") == "28 abril"
     assert templating.date(None, "j F") == "" and templating.date("", "j F") == ""
+
+
+def test_static_urls_made_once_are_djangos_and_follow_the_settings(settings):
+    """`static()` in templates is Django's, kept per file (templating.static); a changed
+    STATIC_URL is followed, through Django's setting_changed signal."""
+    from django.templatetags.static import static
+
+    for path in ("handhold/live-check.js", "handhold/autosave.js", "kitchen/bowl.svg"):
+        assert templating.static(path) == static(path)
+    settings.STATIC_URL = "/assets/"
+    assert templating.static("handhold/live-check.js") == "/assets/handhold/live-check.js"
+    assert templating.static("handhold/live-check.js") == static("handhold/live-check.js")
