@@ -6,8 +6,10 @@ handhold/core/matching.py. Nothing else computes matches.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 from typing import Literal
 
 from django.db import connection, transaction
@@ -198,10 +200,22 @@ def has_finished(*, person: User, pack: Pack, side=None) -> bool:
     ).exists()
 
 
-def catalog_of(pack: Pack) -> dict[str, matching.CatalogItem]:
-    return {
-        a.id: matching.CatalogItem(level=a.level, roles=frozenset(a.roles)) for a in pack.activities
-    }
+def catalog_of(pack: Pack) -> Mapping[str, matching.CatalogItem]:
+    """What matching needs of `pack`'s activities, made once per pack and process (a loaded
+    pack never changes; its content, nothing of anyone's), read-only."""
+    kept = _catalogs.get(id(pack))
+    if kept is None or kept[0] is not pack:
+        catalog = {
+            a.id: matching.CatalogItem(level=a.level, roles=frozenset(a.roles))
+            for a in pack.activities
+        }
+        kept = _catalogs[id(pack)] = (pack, MappingProxyType(catalog))
+    return kept[1]
+
+
+# By the pack's id(), with the pack itself, so that a pack loaded later at a reused address
+# is never given another pack's catalogue.
+_catalogs: dict[int, tuple[Pack, Mapping[str, matching.CatalogItem]]] = {}
 
 
 @dataclass(frozen=True)

@@ -243,3 +243,26 @@ def test_with_both_journey_rows_the_reveal_is_the_same_in_fewer_queries(
     same_for(asker, sam, finished=False)
     alex.post(DISCOVER, {"finish": "1"})
     assert len(same_for(asker, sam, finished=True)) == 1
+
+
+def test_a_packs_catalogue_is_made_once_and_read_only():
+    """discovery.services.catalog_of keeps one catalogue per loaded pack: each activity's
+    level and roles, never another pack's, and nobody can change it."""
+    import dataclasses
+
+    import pytest
+
+    from handhold.content.registry import default_pack
+    from handhold.discovery.services import catalog_of
+
+    pack = default_pack()
+    catalog = catalog_of(pack)
+    assert catalog is catalog_of(pack)
+    assert {key: (item.level, set(item.roles)) for key, item in catalog.items()} == {
+        a.id: (a.level, set(a.roles)) for a in pack.activities
+    }
+    fewer = dataclasses.replace(pack, activities=pack.activities[:3])
+    assert list(catalog_of(fewer)) == [a.id for a in pack.activities[:3]]
+    assert len(catalog_of(pack)) == len(pack.activities)
+    with pytest.raises(TypeError):
+        catalog["new"] = catalog[pack.activities[0].id]
