@@ -806,3 +806,34 @@ def test_the_sessions_page_draws_a_sent_proposal_with_its_errors(client_for, set
     assert response.status_code == 400
     assert b'value="Mango &amp; &lt;b&gt;"' in response.content
     assert b"This field is required." in response.content
+
+
+def test_the_plans_listed_are_the_couples_newest_as_the_orm_reads_them(client_for, settled):
+    """services.recent_plans reads three columns of the couple's newest ten plans in one
+    statement: the same ids, moments, statuses and words as the ORM's plans, newest first, and
+    nothing of another couple's."""
+    from django.utils import translation
+
+    alex, blake = settled
+    pack = default_pack()
+    mutual = sorted(services.mutual_tokens(user=alex, pack=pack))
+    moment = timezone.now()
+    for n in range(12):
+        with time_machine.travel(moment + timedelta(minutes=n // 2), tick=False):
+            plan = services.propose(
+                user=alex if n % 2 else blake,
+                pack=pack,
+                steps=mutual[:1],
+                ceiling=1,
+                stop_word="Red",
+            )
+            services.cancel(user=alex, public_id=plan.public_id)
+    listed = services.recent_plans(alex)
+    expected = list(services.plans_for(alex).order_by("-proposed_at", "-pk")[:10])
+    assert [(p.public_id, p.proposed_at, p.status) for p in listed] == [
+        (p.public_id, p.proposed_at, p.status) for p in expected
+    ]
+    for language in ("es", "en"):
+        with translation.override(language):
+            assert [p.status_label for p in listed] == [p.get_status_display() for p in expected]
+    assert services.recent_plans(blake) == listed
