@@ -12,19 +12,22 @@ makemessages` finds both (handhold/pages/management/commands/makemessages.py).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from uuid import UUID
 
 import jinja2
+from django.core.signals import setting_changed
 from django.template import defaultfilters
 from django.template.backends import jinja2 as django_jinja2
 from django.template.backends.utils import csrf_token_lazy
-from django.templatetags.static import static
+from django.templatetags.static import static as django_static
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.autoreload import file_changed
+from django.utils.dates import MONTHS
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -117,7 +120,7 @@ def forget_with_catalogue(forget: Callable[[], None]) -> None:
 
 
 def clear_translation_cache(**kwargs) -> None:
-    for cached in (_gettext, _ngettext, _pgettext, _npgettext, _escaped_gettext):
+    for cached in (_gettext, _ngettext, _pgettext, _npgettext, _escaped_gettext, _month_name):
         cached.cache_clear()
     for forget in _FORGET_WITH_CATALOGUE:
         forget()
@@ -143,9 +146,36 @@ def url(name: str, *args) -> str:
     return reverse(name, args=args)
 
 
+@lru_cache(maxsize=256)
+def static(path: str) -> str:
+    """Django's `static()`, once per file and process: a file's URL changes only with the
+    settings (`_static_settings_changed`), and Django's way costs some sixty Python calls."""
+    return django_static(path)
+
+
+def _static_settings_changed(setting: str, **kwargs) -> None:
+    if setting in ("STATIC_URL", "STORAGES", "STATIC_ROOT", "FORCE_SCRIPT_NAME"):
+        static.cache_clear()
+
+
+setting_changed.connect(_static_settings_changed)
+
+
 def date(value, format_string: str | None = None) -> str:
-    """Django's `date` filter, in the current time zone as Django's templates showed it."""
+    """Django's `date` filter, in the current time zone as Django's templates showed it.
+    "j F" (the day and the month's name, as the sessions page lists plans) is written here:
+    Django's formatter costs some seventy Python calls a date, and only the month's name needs
+    translating (once per language, `_month_name`)."""
+    if format_string == "j F" and isinstance(value, datetime.date):
+        local = timezone.template_localtime(value)
+        return f"{local.day} {_month_name(translation.get_language(), local.month)}"
     return defaultfilters.date(timezone.template_localtime(value), format_string)
+
+
+@lru_cache(maxsize=64)
+def _month_name(language: str | None, month: int) -> str:
+    """Django's name for `month` (1 to 12) in `language`, the active one: part of the key."""
+    return str(MONTHS[month])
 
 
 def linebreaksbr(value) -> str:

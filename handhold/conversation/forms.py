@@ -2,9 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from handhold.conversation.models import ConversationDraft, TalkInvitation
+from handhold.pages.forms import FieldsMadeOnce
 
 
-class DraftForm(forms.Form):
+class DraftForm(FieldsMadeOnce):
+    """Its fields copied from ones made once per language (pages.forms): the planner draws
+    this form on every check."""
+
     style = forms.ChoiceField(
         label=_("How would you like to bring it up?"),
         choices=ConversationDraft.Style.choices,

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -57,8 +57,33 @@ def _planner_context(request, pack, form, analysis=None):
         "outline_html": _outline_html(pack, style),
         "points": pack.checklist,
         "analysis": analysis,
+        "ticks": _ticks_html(pack, analysis.covered) if analysis is not None else None,
         "text": form.data.get("text", "") if form.is_bound else form.initial.get("text", ""),
     }
+
+
+# Per process, as _outlines: each checklist point's line, not yet covered and covered.
+_ticks: dict[tuple[str, str, str], dict[str, tuple[Markup, Markup]]] = {}
+forget_with_catalogue(_ticks.clear)
+
+
+def _ticks_html(pack, covered: frozenset[str]) -> Markup:
+    """The lines of "What your draft already covers", each point ticked if the draft covers
+    it: each point's two lines hold only the pack's and the page's fixed words, so they are
+    drawn once per process and language (conversation/_tick.html); which of them a draft gets
+    is chosen on each check."""
+    key = (str(pack.path), pack.id, get_language() or "")
+    lines = _ticks.get(key)
+    if lines is None:
+        tick = get_template("conversation/_tick.html")
+        lines = _ticks[key] = {
+            point.id: tuple(
+                Markup(tick.render({"point": point, "covered": covered}))  # noqa: S704 - autoescaped
+                for covered in (False, True)
+            )
+            for point in pack.checklist
+        }
+    return Markup("".join(lines[point.id][point.id in covered] for point in pack.checklist))  # noqa: S704 - drawn lines
 
 
 # Per process; two threads drawing one at once would only draw it twice.
@@ -81,7 +106,9 @@ def _outline_html(pack, style: str) -> Markup:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan(request):
-    if request.headers.get("X-Requested-With") != "handhold-check":
+    # What live-check.js sends; read from META, as request.headers would copy every header.
+    live = request.META.get("HTTP_X_REQUESTED_WITH") == "handhold-check"
+    if not live:
         # The whole page draws the navigation, which reads this row: read first, it brings
         # the couple's topic with it (current_pack). A live check alone asks only the topic.
         couples.journey_of_request(request)
@@ -113,7 +140,7 @@ def plan(request):
         if valid:
             analysis = services.analyse(text=form.cleaned_data["text"], pack=pack)
             context = _planner_context(request, pack, form, analysis)
-            if request.headers.get("X-Requested-With") == "handhold-check":
+            if live:
                 return render(request, "conversation/_check.html", context)
             return render(request, "conversation/plan.html", context)
         return render(

@@ -6,7 +6,10 @@ handhold/core/matching.py. Nothing else computes matches.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
 from typing import Literal
 
 from django.db import connection, transaction
@@ -197,10 +200,22 @@ def has_finished(*, person: User, pack: Pack, side=None) -> bool:
     ).exists()
 
 
-def catalog_of(pack: Pack) -> dict[str, matching.CatalogItem]:
-    return {
-        a.id: matching.CatalogItem(level=a.level, roles=frozenset(a.roles)) for a in pack.activities
-    }
+def catalog_of(pack: Pack) -> Mapping[str, matching.CatalogItem]:
+    """What matching needs of `pack`'s activities, made once per pack and process (a loaded
+    pack never changes; its content, nothing of anyone's), read-only."""
+    kept = _catalogs.get(id(pack))
+    if kept is None or kept[0] is not pack:
+        catalog = {
+            a.id: matching.CatalogItem(level=a.level, roles=frozenset(a.roles))
+            for a in pack.activities
+        }
+        kept = _catalogs[id(pack)] = (pack, MappingProxyType(catalog))
+    return kept[1]
+
+
+# By the pack's id(), with the pack itself, so that a pack loaded later at a reused address
+# is never given another pack's catalogue.
+_catalogs: dict[int, tuple[Pack, Mapping[str, matching.CatalogItem]]] = {}
 
 
 @dataclass(frozen=True)
@@ -247,6 +262,23 @@ def _finished_in_couple(viewer: User, pack: Pack) -> dict[int, int]:
     return {person_id: opened or matching.FIRST_OPEN_LEVEL for person_id, opened in rows}
 
 
+# Both answer sets at once, each row with how far its person opened the ladder, for a page that
+# already knows from the couple's journey rows that both have finished (`reveal_for`'s `sides`).
+BOTH_ANSWERS_OPENED = (
+    "SELECT a.person_id, a.item_id, a.role, a.choice, o.level FROM {answer} a"
+    " LEFT JOIN {opened} o ON o.person_id = a.person_id AND o.pack_id = a.pack_id"
+    " WHERE a.person_id IN (%s, %s) AND a.pack_id = %s"
+)
+
+
+@cache
+def _both_answers_opened(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    return BOTH_ANSWERS_OPENED.format(
+        answer=quote(Answer._meta.db_table), opened=quote(OpenedLevel._meta.db_table)
+    )
+
+
 def reveal_state(
     *, viewer: User, pack: Pack, side=None
 ) -> Literal["not_paired", "waiting", "revealed"]:
@@ -259,40 +291,63 @@ def reveal_state(
     return "revealed" if len(_finished_in_couple(viewer, pack)) == 2 else "waiting"
 
 
-def reveal_for(*, viewer: User, pack: Pack, side=None, items: bool = True) -> Reveal:
+def reveal_for(
+    *, viewer: User, pack: Pack, side=None, sides: dict | None = None, items: bool = True
+) -> Reveal:
     """What `viewer` may see of the couple's mutual interest, and nothing more.
 
     Until both have marked their answers finished, the answer is 'waiting', computed without
     reading the partner's answers at all, so nothing about them can show through.
     `side`, the viewer's journey row when the page has read it, says whether private matching
-    is on without asking again. With `items=False`, for code that plans with the tokens alone
-    (sessions), the items shown on the reveal page are not made: `items` is empty.
+    is on without asking again. `sides`, both rows of the couple when the page has read them
+    (together.services.couple_sides), also say who has finished, so that the answers and how
+    far each opened the ladder are one query, and none while one of them has not finished.
+    With `items=False`, for code that plans with the tokens alone (sessions), the items shown
+    on the reveal page are not made: `items` is empty.
     """
     if not viewer.is_paired:
         return Reveal(state="not_paired")
-    if private.is_on(viewer, side=side):
-        return _private_reveal(viewer, pack, items=items)
-    finished = _finished_in_couple(viewer, pack)
     # Read once: the viewer is usually request.user, a lazy object that costs five Python
     # calls for each attribute read, and every answer row is compared with it.
     viewer_pk = viewer.pk
+    if sides:
+        side = sides.get(viewer_pk, side)
+    if private.is_on(viewer, side=side):
+        return _private_reveal(viewer, pack, items=items)
+    if sides:
+        finished = [person for person, row in sides.items() if pack.id in row.finished_packs]
+    else:
+        opened = _finished_in_couple(viewer, pack)
+        finished = list(opened)
     i_have_finished = viewer_pk in finished
     if len(finished) != 2:
         return Reveal(state="waiting", i_have_finished=i_have_finished)
-    (partner_pk,) = finished.keys() - {viewer_pk}
+    (partner_pk,) = set(finished) - {viewer_pk}
     mine, theirs = [], []
-    rows = _BOTH_ANSWERS.all([viewer_pk, partner_pk, pack.id])
-    for person_id, item_id, role, choice in rows:
-        answer = matching.Answer(item_id, role, choice)
-        (mine if person_id == viewer_pk else theirs).append(answer)
+    if sides:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _both_answers_opened(connection.vendor), [viewer_pk, partner_pk, pack.id]
+            )
+            rows = cursor.fetchall()
+        opened = {viewer_pk: matching.FIRST_OPEN_LEVEL, partner_pk: matching.FIRST_OPEN_LEVEL}
+        for person_id, item_id, role, choice, level in rows:
+            answer = matching.Answer(item_id, role, choice)
+            (mine if person_id == viewer_pk else theirs).append(answer)
+            if level:
+                opened[person_id] = level
+    else:
+        for person_id, item_id, role, choice in _BOTH_ANSWERS.all([viewer_pk, partner_pk, pack.id]):
+            answer = matching.Answer(item_id, role, choice)
+            (mine if person_id == viewer_pk else theirs).append(answer)
     tokens = matching.reveal_mutual_interest(
         mine,
         theirs,
         first=str(viewer_pk),
         second=str(partner_pk),
         catalog=catalog_of(pack),
-        first_opened=finished[viewer_pk],
-        second_opened=finished[partner_pk],
+        first_opened=opened[viewer_pk],
+        second_opened=opened[partner_pk],
     )
     return Reveal(
         state="revealed",

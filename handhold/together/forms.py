@@ -1,13 +1,14 @@
-import copy
 from functools import lru_cache
 
 from django import forms
-from django.utils.functional import Promise
+from django.template import engines
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from markupsafe import Markup
 
 from handhold.config.templating import forget_with_catalogue
 from handhold.config.templating import gettext as gettext_cached
+from handhold.pages.forms import FieldsMadeOnce, set_choices
 from handhold.together.models import CheckIn, Debrief
 
 STOP_WORD_HELP = _("Either of you can change it before agreeing. Saying it stops everything.")
@@ -19,63 +20,6 @@ def ceiling_choices(up_to: int) -> list[tuple[int, str]]:
     language, config.templating.gettext)."""
     level = gettext_cached("Level %(n)s")
     return [(n, level % {"n": n}) for n in range(1, up_to + 1)]
-
-
-@lru_cache(maxsize=64)
-def _fields_in(form_class: type[forms.Form], language: str | None) -> dict[str, forms.Field]:
-    """A form's fields with their labels and help translated into `language` (the active one:
-    it is part of the key), made once per language and process. They hold only the form's
-    fixed words, never anything of a request: each form takes copies (`_fresh`)."""
-    fields = copy.deepcopy(form_class.base_fields)
-    for field in fields.values():
-        if isinstance(field.label, Promise):
-            field.label = str(field.label)
-        if isinstance(field.help_text, Promise):
-            field.help_text = str(field.help_text)
-    return fields
-
-
-forget_with_catalogue(_fields_in.cache_clear)
-
-
-def _shallow(thing):
-    """`copy.copy` of a field or widget (neither defines __copy__ or __slots__): the same
-    class and a copy of its attributes, without copy's reduce protocol (a dozen calls)."""
-    copied = object.__new__(type(thing))
-    copied.__dict__ = thing.__dict__.copy()
-    return copied
-
-
-def _fresh(field: forms.Field) -> forms.Field:
-    """A copy of `field` for one form, as Django's Field.__deepcopy__ makes it (the field, its
-    widget and their mutable attributes), but not its choices: the form sets its own."""
-    copied = _shallow(field)
-    copied.widget = _shallow(field.widget)
-    copied.widget.attrs = field.widget.attrs.copy()
-    copied.error_messages = field.error_messages.copy()
-    copied.validators = field.validators[:]
-    return copied
-
-
-def _set_choices(field: forms.ChoiceField, choices: list[tuple]) -> None:
-    """`field.choices = choices`, for choices already in the form Django keeps them in (a list
-    of (value, label) pairs without groups, which Django's normalize_choices gives back
-    equal): its setter normalises them twice, for the field and its widget, some ten Python
-    calls a choice. A test checks that both end up as Django's setter leaves them."""
-    field._choices = field.widget._choices = choices
-
-
-class FieldsMadeOnce(forms.Form):
-    """A form whose fields are copied from ones made once per language (`_fields_in`), not
-    deep-copied from the class's and translated again for every request: Django's way cost the
-    sessions page some 400 Python calls of its form, and its labels another twenty calls each
-    time they are drawn. Validation, widgets and error messages are Django's own."""
-
-    def __init__(self, *args, **kwargs):
-        self.base_fields = {}  # nothing for Django's __init__ to deep-copy: the fields follow
-        super().__init__(*args, **kwargs)
-        made = _fields_in(type(self), get_language())
-        self.fields = {name: _fresh(field) for name, field in made.items()}
 
 
 class ProposalForm(FieldsMadeOnce):
@@ -93,9 +37,34 @@ class ProposalForm(FieldsMadeOnce):
 
     def __init__(self, *args, step_choices, max_ceiling: int, **kwargs):
         super().__init__(*args, **kwargs)
-        _set_choices(self.fields["steps"], list(step_choices))
-        _set_choices(self.fields["ceiling"], ceiling_choices(max_ceiling))
+        self.max_ceiling = max_ceiling
+        set_choices(self.fields["steps"], list(step_choices))
+        set_choices(self.fields["ceiling"], ceiling_choices(max_ceiling))
         self.fields["ceiling"].initial = max_ceiling
+
+    def drawn_fields(self) -> tuple[Markup, Markup] | None:
+        """The ceiling and stop-word fields as `_field.html` draws them, while nothing has been
+        sent: then they hold only the form's fixed words and the highest ceiling offered, the
+        same for everyone in a language, so they are drawn once per language and ceiling. A
+        sent form (its values, its errors) is drawn field by field, as before."""
+        if self.is_bound:
+            return None
+        return _proposal_fields_in(get_language(), self.max_ceiling)
+
+
+@lru_cache(maxsize=64)
+def _proposal_fields_in(language: str | None, max_ceiling: int) -> tuple[Markup, Markup]:
+    """An unsent proposal form's ceiling and stop-word fields, drawn in `language` (the
+    active one: it is part of the key) with levels up to `max_ceiling`. No steps: they are one
+    couple's, and are drawn on each request."""
+    form = ProposalForm(step_choices=(), max_ceiling=max_ceiling)
+    field = engines["jinja2"].from_string('{% include "_field.html" %}')
+    ceiling = Markup(field.render({"field": form["ceiling"]}))  # noqa: S704 (drawn escaped)
+    stop_word = Markup(field.render({"field": form["stop_word"]}))  # noqa: S704 (drawn escaped)
+    return ceiling, stop_word
+
+
+forget_with_catalogue(_proposal_fields_in.cache_clear)
 
 
 class ResponseForm(FieldsMadeOnce):
@@ -113,8 +82,8 @@ class ResponseForm(FieldsMadeOnce):
 
     def __init__(self, *args, step_choices, ceiling: int, stop_word: str, **kwargs):
         super().__init__(*args, **kwargs)
-        _set_choices(self.fields["keep"], list(step_choices))
-        _set_choices(self.fields["ceiling"], ceiling_choices(ceiling))
+        set_choices(self.fields["keep"], list(step_choices))
+        set_choices(self.fields["ceiling"], ceiling_choices(ceiling))
         self.fields["ceiling"].initial = ceiling
         self.fields["stop_word"].initial = stop_word
 

@@ -72,10 +72,15 @@ class SessionPlan(models.Model):
     def status_label(self) -> str:
         """`get_status_display()`, the same words, without Django's walk over every choice on
         each call (some 250 Python calls; the sessions page lists every plan)."""
-        return str(_STATUS_LABELS.get(self.status, self.status))
+        return status_label_of(self.status)
 
 
 _STATUS_LABELS = dict(SessionPlan.Status.choices)
+
+
+def status_label_of(status: str) -> str:
+    """A plan status's words in the active language (SessionPlan.status_label)."""
+    return str(_STATUS_LABELS.get(status, status))
 
 
 class SessionStep(models.Model):

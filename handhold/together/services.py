@@ -8,6 +8,8 @@ rule that protects the slower partner is enforced here, on the server, whatever 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
 from uuid import UUID
 
 from django.conf import settings
@@ -32,6 +34,7 @@ from handhold.together.models import (
     SessionPlan,
     SessionStep,
     SupplyTick,
+    status_label_of,
 )
 from handhold.together.state import refresh_sessions
 
@@ -145,21 +148,40 @@ def plans_for(user: User):
     return SessionPlan.objects.filter(couple_id=user.couple_id)
 
 
-def recent_plans(user: User, count: int = 10) -> list[SessionPlan]:
+class PlanLine(NamedTuple):
+    """One plan as the sessions page lists it: its link, when it was proposed and its state."""
+
+    public_id: UUID
+    proposed_at: datetime
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return status_label_of(self.status)
+
+
+def recent_plans(user: User, count: int = 10) -> list[PlanLine]:
     """The couple's newest plans, newest first, for the sessions page: through `plans_for`'s
-    owner (the couple), one statement written once (handhold.rows)."""
+    owner (the couple), one statement written once (handhold.rows), and only the three columns
+    the page lists, not whole plans (a plan made from its row cost some sixty Python calls)."""
     if user.couple_id is None:
         return []
-    return _RECENT_PLANS.all([user.couple_id], limit=count)
+    return [PlanLine(*row) for row in _RECENT_PLANS.all([user.couple_id], limit=count)]
 
 
-_RECENT_PLANS = Rows(SessionPlan, where="m.couple_id = %s", order="m.proposed_at DESC, m.id DESC")
+_RECENT_PLANS = Rows(
+    SessionPlan,
+    columns=PlanLine._fields,
+    where="m.couple_id = %s",
+    order="m.proposed_at DESC, m.id DESC",
+)
 
 
-def mutual_tokens(*, user: User, pack: Pack, side=None) -> frozenset[Token]:
+def mutual_tokens(*, user: User, pack: Pack, side=None, sides=None) -> frozenset[Token]:
     """The couple's mutual tokens as they are right now; empty until the reveal. `side`: this
-    person's journey row, when the page has read it (see discovery.services.reveal_for)."""
-    return discovery.reveal_for(viewer=user, pack=pack, side=side, items=False).tokens
+    person's journey row, or `sides` both (`couple_sides`), when the page has read them (see
+    discovery.services.reveal_for)."""
+    return discovery.reveal_for(viewer=user, pack=pack, side=side, sides=sides, items=False).tokens
 
 
 def token_of(step: SessionStep, pack: Pack) -> Token:
@@ -221,7 +243,7 @@ def pacing_for(
     if sides is None:
         sides = couple_sides(user)
     if mutual is None:
-        mutual = mutual_tokens(user=user, pack=pack, side=sides.get(user.pk))
+        mutual = mutual_tokens(user=user, pack=pack, sides=sides)
     lowest = min((t.level for t in mutual), default=None)
     mine = sides.get(user.pk)
     if mine is None:

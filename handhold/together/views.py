@@ -126,7 +126,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
     sides = services.couple_sides(user)
     mine = sides.get(user.pk)
     pack = current_pack(user)
-    mutual = services.mutual_tokens(user=user, pack=pack, side=mine)
+    mutual = services.mutual_tokens(user=user, pack=pack, sides=sides)
     pacing = services.pacing_for(user=user, pack=pack, mutual=mutual, sides=sides)
     choices, offered = _step_choices(
         services.proposable_steps(user=user, pacing=pacing, mutual=mutual), user, pack

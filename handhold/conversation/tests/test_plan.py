@@ -306,3 +306,65 @@ def test_the_outline_drawn_once_never_crosses_languages_or_styles(client_for, as
         sit_down = sit_down.content.decode()
         assert heading in text and heading in sit_down
         assert text.count("<li><strong>") < sit_down.count("<li><strong>")
+
+
+def test_the_draft_forms_fields_made_once_check_and_name_as_djangos():
+    """DraftForm copies fields made once per language (pages.forms.FieldsMadeOnce), its
+    styles' names translated there too: the same names in each language, alternating, and
+    Django's own errors for what is sent."""
+    from django import forms
+    from django.utils import translation
+
+    from handhold.conversation.forms import DraftForm
+
+    class AsDjango(forms.Form):
+        style = DraftForm.base_fields["style"]
+        text = DraftForm.base_fields["text"]
+
+    for _ in range(2):
+        for language in ("es", "en"):
+            with translation.override(language):
+                ours, django = DraftForm(), AsDjango()
+                for name in ("style", "text"):
+                    made, theirs = ours.fields[name], django.fields[name]
+                    assert made.label == str(theirs.label)
+                    assert made.help_text == str(theirs.help_text)
+                assert ours.fields["style"].choices == [
+                    (value, str(label)) for value, label in django.fields["style"].choices
+                ]
+                for sent in [
+                    {"style": "shout", "text": "x"},
+                    {"style": "letter", "text": "x" * 5_001},
+                    {"style": "letter", "text": " Hi "},
+                ]:
+                    ours, django = DraftForm(sent), AsDjango(sent)
+                    assert ours.is_valid() == django.is_valid()
+                    assert ours.errors == django.errors
+                    assert ours.cleaned_data == django.cleaned_data
+    with translation.override("es"):
+        assert DraftForm().fields["text"].label != "Your own words"
+
+
+def test_the_ticks_drawn_once_follow_each_draft_and_never_cross_languages(client_for, asker):
+    """Each checklist point's two lines are drawn once per pack and language
+    (views._ticks_html); which one a check shows follows that check's draft, in the page's
+    language, on the whole page and the live check alike."""
+    client = client_for(asker)
+    kind = "Would you like to talk about it some evening? No is completely fine."
+    for language, covered, not_yet in [("es", "✓ cubierto", "○ todavía no")] * 2 + [
+        ("en", "✓ covered", "○ not yet")
+    ] * 2:
+        for headers in ({}, {"HTTP_X_REQUESTED_WITH": "handhold-check"}):
+            pages = {
+                text: client.post(
+                    URL, {"style": "text", "text": text}, HTTP_ACCEPT_LANGUAGE=language, **headers
+                ).content.decode()
+                for text in (kind, "Hello.")
+            }
+            ticks = {text: html.split('<ul class="ticks">')[1] for text, html in pages.items()}
+            assert ticks[kind].count(covered) > ticks["Hello."].count(covered)
+            assert ticks["Hello."].count(not_yet) > ticks[kind].count(not_yet)
+            for lines in ticks.values():
+                points = lines.split("</ul>")[0].count("<li>")
+                assert points == len(default_pack().checklist)
+                assert lines.count(covered) + lines.count(not_yet) == points

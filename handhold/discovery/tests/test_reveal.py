@@ -187,3 +187,82 @@ def test_the_tokens_alone_are_the_reveals_tokens(client_for, asker, partner):
         tokens_only = reveal_for(viewer=viewer, pack=default_pack(), items=False)
         assert whole.tokens and tokens_only.tokens == whole.tokens
         assert (tokens_only.state, tokens_only.items) == ("revealed", ())
+
+
+def test_with_both_journey_rows_the_reveal_is_the_same_in_fewer_queries(
+    client_for, asker, partner, make_person, pair
+):
+    """The sessions page passes both of the couple's journey rows (reveal_for's `sides`): who
+    has finished comes from them, and the answers with how far each opened the ladder are one
+    query, none while one has not finished. At every step, for both people, the same reveal as
+    reading the marks from their own table."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from handhold.accounts.services import unpair
+    from handhold.content.registry import default_pack
+    from handhold.discovery.services import reveal_for
+    from handhold.together.services import couple_sides
+
+    pack = default_pack()
+
+    def same_for(*people, finished: bool):
+        for viewer in people:
+            viewer.refresh_from_db()
+            sides = couple_sides(viewer)
+            with CaptureQueriesContext(connection) as queries:
+                quick = reveal_for(viewer=viewer, pack=pack, sides=sides, items=False)
+            plain = reveal_for(viewer=viewer, pack=pack, items=False)
+            assert (quick.state, quick.i_have_finished, quick.tokens) == (
+                plain.state,
+                plain.i_have_finished,
+                plain.tokens,
+            )
+            assert len(queries) == (1 if finished else 0)
+        return plain.tokens
+
+    open_levels(asker)
+    alex, blake = client_for(asker), client_for(partner)
+    same_for(asker, partner, finished=False)
+    alex.post(DISCOVER, {"small-plug__give": "yes", "buttock-massage__give": "yes", "finish": "1"})
+    same_for(asker, partner, finished=False)
+    blake.post(DISCOVER, {"buttock-massage__receive": "yes", "small-plug__receive": "yes"})
+    same_for(asker, partner, finished=False)
+    blake.post(DISCOVER, {"finish": "1"})
+    assert len(same_for(asker, partner, finished=True)) == 1  # the plug is above Blake's levels
+    open_levels(partner, up_to=4)
+    blake.post(DISCOVER, {"small-plug__receive": "curious"})
+    assert len(same_for(asker, partner, finished=True)) == 2
+    blake.post(DISCOVER, {"small-plug__receive": "no"})
+    assert len(same_for(asker, partner, finished=True)) == 1
+    unpair(user=asker)
+    sam = make_person("sam")
+    asker.refresh_from_db()
+    pair(asker, sam)
+    client_for(sam).post(DISCOVER, {"buttock-massage__receive": "yes", "finish": "1"})
+    same_for(asker, sam, finished=False)
+    alex.post(DISCOVER, {"finish": "1"})
+    assert len(same_for(asker, sam, finished=True)) == 1
+
+
+def test_a_packs_catalogue_is_made_once_and_read_only():
+    """discovery.services.catalog_of keeps one catalogue per loaded pack: each activity's
+    level and roles, never another pack's, and nobody can change it."""
+    import dataclasses
+
+    import pytest
+
+    from handhold.content.registry import default_pack
+    from handhold.discovery.services import catalog_of
+
+    pack = default_pack()
+    catalog = catalog_of(pack)
+    assert catalog is catalog_of(pack)
+    assert {key: (item.level, set(item.roles)) for key, item in catalog.items()} == {
+        a.id: (a.level, set(a.roles)) for a in pack.activities
+    }
+    fewer = dataclasses.replace(pack, activities=pack.activities[:3])
+    assert list(catalog_of(fewer)) == [a.id for a in pack.activities[:3]]
+    assert len(catalog_of(pack)) == len(pack.activities)
+    with pytest.raises(TypeError):
+        catalog["new"] = catalog[pack.activities[0].id]

@@ -166,17 +166,24 @@ def test_a_changed_catalogue_is_forgotten_by_everything_made_once_per_language()
     from handhold.conversation import views as conversation_views
     from handhold.discovery import ladder
     from handhold.pages.context_processors import _site_links
+    from handhold.together.forms import _proposal_fields_in
     from handhold.together.views import _label_in
 
     with translation.override("en"):
         _site_links(False, "en", "/")
         _label_in("en", "A massage", "give", 2)
+        _proposal_fields_in("en", 2)
+        templating.date(templating.timezone.now(), "j F")
     conversation_views._outlines[("pack", "id", "en", "gentle")] = Markup("")
+    conversation_views._ticks[("pack", "id", "en")] = {}
     ladder._built[("pack", "id", "en", 1)] = None
     templating._translation_file_changed(sender=None, file_path=Path("django.mo"))
     assert _site_links.cache_info().currsize == 0
     assert _label_in.cache_info().currsize == 0
+    assert _proposal_fields_in.cache_info().currsize == 0
+    assert templating._month_name.cache_info().currsize == 0
     assert conversation_views._outlines == {}
+    assert conversation_views._ticks == {}
     assert ladder._built == {}
 
 
@@ -239,3 +246,47 @@ def test_the_quick_gettext_draws_as_jinja2s_own(source, language):
         assert ours.from_string(source).render() == expected
         # Through Django's backend, which reads the language once for the page.
         assert engines["jinja2"].from_string(source).render() == expected
+
+
+def test_the_quick_day_and_month_draw_as_djangos_date_filter():
+    """`date("j F")` is written out (templating.date, the month's name once per language):
+    the same words as Django's own filter, for every month, in both languages and across a
+    day's boundary in another time zone; other formats and a missing value go to Django."""
+    import datetime
+
+    from django.template import defaultfilters
+    from django.utils import timezone
+
+    moments = [
+        datetime.datetime(2026, month, day, hour, 30, tzinfo=datetime.UTC)
+        for month in range(1, 13)
+        for day, hour in [(1, 0), (9, 12), (28, 23)]
+    ]
+    for _ in range(2):
+        for language in ("es", "en"):
+            with translation.override(language):
+                for zone in ("UTC", "America/Mexico_City", "Pacific/Auckland"):
+                    with timezone.override(zone):
+                        for moment in [*moments, moments[0].date()]:
+                            expected = defaultfilters.date(
+                                timezone.template_localtime(moment), "j F"
+                            )
+                            assert templating.date(moment, "j F") == expected
+                        assert templating.date(moments[5], "j F, H:i") == defaultfilters.date(
+                            timezone.template_localtime(moments[5]), "j F, H:i"
+                        )
+    with translation.override("es"):
+        assert templating.date(moments[11], "j F") == "28 abril"
+    assert templating.date(None, "j F") == "" and templating.date("", "j F") == ""
+
+
+def test_static_urls_made_once_are_djangos_and_follow_the_settings(settings):
+    """`static()` in templates is Django's, kept per file (templating.static); a changed
+    STATIC_URL is followed, through Django's setting_changed signal."""
+    from django.templatetags.static import static
+
+    for path in ("handhold/live-check.js", "handhold/autosave.js", "kitchen/bowl.svg"):
+        assert templating.static(path) == static(path)
+    settings.STATIC_URL = "/assets/"
+    assert templating.static("handhold/live-check.js") == "/assets/handhold/live-check.js"
+    assert templating.static("handhold/live-check.js") == static("handhold/live-check.js")

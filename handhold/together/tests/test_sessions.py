@@ -707,7 +707,7 @@ def test_the_ceiling_levels_are_named_in_the_partners_language():
 
 def test_the_forms_fields_are_as_django_would_make_them_and_each_forms_own():
     """The proposal and response forms copy fields made once per language and set their
-    choices without Django's setter (forms.FieldsMadeOnce, forms._set_choices): the choices
+    choices without Django's setter (pages.forms.FieldsMadeOnce, set_choices): the choices
     end up as the setter leaves them, on the field and its widget, and what one form sets
     never reaches another form or the fields kept for the next."""
     from django.utils import translation
@@ -736,7 +736,7 @@ def test_the_forms_fields_are_as_django_would_make_them_and_each_forms_own():
     )
     for name in ("steps", "ceiling", "stop_word"):
         for made in (proposal.fields[name], proposal.fields[name].widget):
-            # forms._shallow copies attributes as copy.copy would for these classes.
+            # pages.forms._shallow copies attributes as copy.copy would for these classes.
             assert not hasattr(made, "__copy__") and not hasattr(made, "__slots__")
         assert proposal.fields[name] is not other.fields[name]
         assert proposal.fields[name].widget is not other.fields[name].widget
@@ -770,3 +770,70 @@ def test_the_forms_check_what_is_sent_as_before():
     )
     assert form.is_valid()
     assert form.cleaned_data == {"steps": ["a|me"], "ceiling": 2, "stop_word": "Mango"}
+
+
+def test_an_unsent_proposals_fields_are_drawn_once_as_field_by_field():
+    """While nothing has been sent, the ceiling and stop-word fields come drawn once per
+    language and ceiling (forms._proposal_fields_in), the same bytes as `_field.html` draws them
+    field by field; alternating languages, each gets its own words; a sent form is drawn field
+    by field, with what was sent and its errors."""
+    from django.template import engines
+    from django.utils import translation
+
+    from handhold.together.forms import ProposalForm
+
+    field = engines["jinja2"].from_string('{% include "_field.html" %}')
+    for _ in range(2):
+        for language, words in [("es", "Nivel 2"), ("en", "Level 2")]:
+            with translation.override(language):
+                for ceiling in range(1, 6):
+                    form = ProposalForm(step_choices=[("a|me", "A")], max_ceiling=ceiling)
+                    drawn = form.drawn_fields()
+                    by_field = tuple(
+                        field.render({"field": form[name]}) for name in ("ceiling", "stop_word")
+                    )
+                    assert tuple(str(html) for html in drawn) == by_field
+                    assert (words in drawn[0]) == (ceiling >= 2)
+    sent = ProposalForm({"ceiling": "9", "stop_word": ""}, step_choices=[], max_ceiling=2)
+    assert not sent.is_valid() and sent.drawn_fields() is None
+
+
+def test_the_sessions_page_draws_a_sent_proposal_with_its_errors(client_for, settled):
+    alex, _blake = settled
+    response = client_for(alex).post(
+        reverse("together:sessions"), {"ceiling": "1", "stop_word": "Mango & <b>"}
+    )
+    assert response.status_code == 400
+    assert b'value="Mango &amp; &lt;b&gt;"' in response.content
+    assert b"This field is required." in response.content
+
+
+def test_the_plans_listed_are_the_couples_newest_as_the_orm_reads_them(client_for, settled):
+    """services.recent_plans reads three columns of the couple's newest ten plans in one
+    statement: the same ids, moments, statuses and words as the ORM's plans, newest first, and
+    nothing of another couple's."""
+    from django.utils import translation
+
+    alex, blake = settled
+    pack = default_pack()
+    mutual = sorted(services.mutual_tokens(user=alex, pack=pack))
+    moment = timezone.now()
+    for n in range(12):
+        with time_machine.travel(moment + timedelta(minutes=n // 2), tick=False):
+            plan = services.propose(
+                user=alex if n % 2 else blake,
+                pack=pack,
+                steps=mutual[:1],
+                ceiling=1,
+                stop_word="Red",
+            )
+            services.cancel(user=alex, public_id=plan.public_id)
+    listed = services.recent_plans(alex)
+    expected = list(services.plans_for(alex).order_by("-proposed_at", "-pk")[:10])
+    assert [(p.public_id, p.proposed_at, p.status) for p in listed] == [
+        (p.public_id, p.proposed_at, p.status) for p in expected
+    ]
+    for language in ("es", "en"):
+        with translation.override(language):
+            assert [p.status_label for p in listed] == [p.get_status_display() for p in expected]
+    assert services.recent_plans(blake) == listed
