@@ -90,10 +90,8 @@ _OPENED = Rows(OpenedLevel, columns=("level",), where="m.person_id = %s AND m.pa
 _ANSWERS = Rows(
     Answer, columns=("item_id", "role", "choice"), where="m.person_id = %s AND m.pack_id = %s"
 )
-_BOTH_ANSWERS = Rows(
-    Answer,
-    columns=("person_id", "item_id", "role", "choice"),
-    where="m.person_id IN (%s, %s) AND m.pack_id = %s",
+_FINISHED_IN_COUPLE = Rows(
+    FinishedAnswering, columns=("person_id",), where="m.couple_id = %s AND m.pack_id = %s"
 )
 
 
@@ -239,31 +237,14 @@ class Reveal:
         return min((item.activity.level for item in self.items), default=None)
 
 
-# Written out: building the ORM's Subquery cost more than running the query (about 1,800 of
-# the reveal's 10,800 Python calls per request, in eval/bench_in_process.py's seed).
-FINISHED_IN_COUPLE = (
-    "SELECT f.person_id, o.level FROM {finished} f LEFT JOIN {opened} o"
-    " ON o.person_id = f.person_id AND o.pack_id = f.pack_id"
-    " WHERE f.couple_id = %s AND f.pack_id = %s"
-)
+def _finished_in_couple(viewer: User, pack: Pack) -> set[int]:
+    """Who in the viewer's couple has marked their answers finished (one query). The marks
+    belong to the couple, and a couple is only ever its two members, so two marks mean both."""
+    return {person_id for (person_id,) in _FINISHED_IN_COUPLE.all([viewer.couple_id, pack.id])}
 
 
-def _finished_in_couple(viewer: User, pack: Pack) -> dict[int, int]:
-    """Who in the viewer's couple has marked their answers finished, each with the level they
-    opened the ladder to (one query). The marks belong to the couple, and a couple is only ever
-    its two members, so two marks mean both."""
-    quote = connection.ops.quote_name
-    sql = FINISHED_IN_COUPLE.format(
-        finished=quote(FinishedAnswering._meta.db_table), opened=quote(OpenedLevel._meta.db_table)
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [viewer.couple_id, pack.id])
-        rows = cursor.fetchall()
-    return {person_id: opened or matching.FIRST_OPEN_LEVEL for person_id, opened in rows}
-
-
-# Both answer sets at once, each row with how far its person opened the ladder, for a page that
-# already knows from the couple's journey rows that both have finished (`reveal_for`'s `sides`).
+# Both answer sets at once, each row with how far its person opened the ladder: read once both
+# have finished. Written out: building the ORM's Subquery cost more than running the query.
 BOTH_ANSWERS_OPENED = (
     "SELECT a.person_id, a.item_id, a.role, a.choice, o.level FROM {answer} a"
     " LEFT JOIN {opened} o ON o.person_id = a.person_id AND o.pack_id = a.pack_id"
@@ -315,31 +296,23 @@ def reveal_for(
     if private.is_on(viewer, side=side):
         return _private_reveal(viewer, pack, items=items)
     if sides:
-        finished = [person for person, row in sides.items() if pack.id in row.finished_packs]
+        finished = {person for person, row in sides.items() if pack.id in row.finished_packs}
     else:
-        opened = _finished_in_couple(viewer, pack)
-        finished = list(opened)
+        finished = _finished_in_couple(viewer, pack)
     i_have_finished = viewer_pk in finished
     if len(finished) != 2:
         return Reveal(state="waiting", i_have_finished=i_have_finished)
-    (partner_pk,) = set(finished) - {viewer_pk}
+    (partner_pk,) = finished - {viewer_pk}
     mine, theirs = [], []
-    if sides:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                _both_answers_opened(connection.vendor), [viewer_pk, partner_pk, pack.id]
-            )
-            rows = cursor.fetchall()
-        opened = {viewer_pk: matching.FIRST_OPEN_LEVEL, partner_pk: matching.FIRST_OPEN_LEVEL}
-        for person_id, item_id, role, choice, level in rows:
-            answer = matching.Answer(item_id, role, choice)
-            (mine if person_id == viewer_pk else theirs).append(answer)
-            if level:
-                opened[person_id] = level
-    else:
-        for person_id, item_id, role, choice in _BOTH_ANSWERS.all([viewer_pk, partner_pk, pack.id]):
-            answer = matching.Answer(item_id, role, choice)
-            (mine if person_id == viewer_pk else theirs).append(answer)
+    with connection.cursor() as cursor:
+        cursor.execute(_both_answers_opened(connection.vendor), [viewer_pk, partner_pk, pack.id])
+        rows = cursor.fetchall()
+    opened = {viewer_pk: matching.FIRST_OPEN_LEVEL, partner_pk: matching.FIRST_OPEN_LEVEL}
+    for person_id, item_id, role, choice, level in rows:
+        answer = matching.Answer(item_id, role, choice)
+        (mine if person_id == viewer_pk else theirs).append(answer)
+        if level:
+            opened[person_id] = level
     tokens = matching.reveal_mutual_interest(
         mine,
         theirs,
