@@ -11,7 +11,8 @@ lookaround or a character class), and an alternation needs one of its branches' 
 
 It reads the parse tree of Python's own `re` (`re._parser`, private but stable since Python
 3.0 as `sre_parse`); anything it does not recognise gives None, which only means the rule is
-always tried. tests/test_pressure_rules.py checks that skipping changes no finding.
+always tried. handhold/core/tests/test_pressure_literals.py checks that skipping changes no
+finding.
 
 Pure Python, no Django.
 """
@@ -28,8 +29,6 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
 
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
-# Parts that match no text of their own or can match text of any kind: no literal in them.
-_NOTHING_NEEDED = {_c.AT, _c.ASSERT, _c.ASSERT_NOT, _c.IN, _c.ANY, _c.NOT_LITERAL, _c.CATEGORY}
 # A literal this short is in nearly every message: not worth testing for.
 _SHORTEST_USEFUL = 3
 
@@ -93,6 +92,6 @@ def _part(op, av) -> set[str] | None:
         return _needed(sub.data) if low >= 1 else None
     if op is getattr(_c, "ATOMIC_GROUP", None):
         return _needed(av.data)
-    if op in _NOTHING_NEEDED:
-        return None
-    return None  # anything else (group references, conditionals): no claim
+    # Anything else needs no literal of its own (an anchor, a lookaround, a class, any
+    # character) or is not read here (group references, conditionals): no claim.
+    return None

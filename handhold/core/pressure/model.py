@@ -102,7 +102,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_SPACE.sub(" ", text.lower().translate(_QUOTES)))
 
 
-@lru_cache(maxsize=50_000)
 def _letter_groups(word: str) -> tuple[str, ...]:
     padded = f" {word} "
     return tuple(
@@ -316,11 +315,16 @@ def discounted(pressure: float, everyday: float, exponent: float) -> float:
     return pressure * (1 - everyday) ** exponent
 
 
-def _head(data: dict, size: int) -> Head:
+def _dense(data: dict, size: int) -> list[float]:
+    """A head's weights as stored (only those not zero, with their numbers), as one list."""
     weights = [0.0] * size
     for i, w in zip(data["index"], data["weights"], strict=True):
         weights[i] = w
-    return Head(weights, data["bias"], tuple(data.get("platt", (1.0, 0.0))))
+    return weights
+
+
+def _head(data: dict, size: int) -> Head:
+    return Head(_dense(data, size), data["bias"], tuple(data.get("platt", (1.0, 0.0))))
 
 
 def load(path: Path = WEIGHTS) -> Model:
@@ -329,7 +333,7 @@ def load(path: Path = WEIGHTS) -> Model:
     vocabulary = data["vocabulary"]
     size = len(vocabulary)
     names = tuple(sorted(data["categories"]))
-    columns = [_head(data["categories"][name], size).weights for name in names]
+    columns = [_dense(data["categories"][name], size) for name in names]
     rows = [row if any(row) else None for row in zip(*columns, strict=True)]
     return Model(
         pressuring=_head(data["pressuring"], size),

@@ -65,17 +65,19 @@ class Rule:
     def __post_init__(self) -> None:
         if _UPPER_LITERAL.search(_ESCAPES.sub("", self.pattern)):
             raise ValueError(f"write the {self.category} rule in lower case: {self.pattern}")
-        dotall = re.DOTALL if self.whole_message else 0
-        object.__setattr__(self, "lowered_regex", re.compile(self.pattern, dotall))
+        object.__setattr__(self, "lowered_regex", re.compile(self.pattern, self._dotall))
         object.__setattr__(self, "needs", needed(self.pattern))
+
+    @property
+    def _dotall(self) -> int:
+        return re.DOTALL if self.whole_message else 0
 
     @cached_property
     def regex(self) -> re.Pattern:
         """The pattern matched without case, for the rare message that lower() would change
         in length or that holds a letter lower() does not map (`_CASE_ODDITIES`). Compiled
         when first needed: compiling every rule twice was a fifth of the checker's start-up."""
-        dotall = re.DOTALL if self.whole_message else 0
-        return re.compile(self.pattern, re.IGNORECASE | dotall)
+        return re.compile(self.pattern, re.IGNORECASE | self._dotall)
 
 
 _ESCAPES = re.compile(r"\\.|\(\?P<")
