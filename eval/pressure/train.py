@@ -273,8 +273,10 @@ def in_parallel(function, items: list) -> list:
         return list(pool.map(function, items))
 
 
-def _fold_scores(fold: int) -> tuple[list[int], dict]:
-    rows, categories = _SHARED["rows"], _SHARED["categories"]
+def _fold_scores(job: tuple[int, bool]) -> tuple[list[int], dict]:
+    """One fold's held-out scores (and, with `categories`, each message's likeliest one)."""
+    fold, categories = job
+    rows = _SHARED["rows"]
     train = [r for r in rows if r["fold"] != fold]
     test = [i for i, r in enumerate(rows) if r["fold"] == fold]
     vocabulary = Vocabulary([r["features"] for r in train])
@@ -296,8 +298,8 @@ def held_out(rows: list[dict], categories: bool = False) -> dict[str, list]:
     """Each fold's model scores the messages it was not trained on."""
     out = {name: [0.0] * len(rows) for name in ("pressure", "no_is_fine", "everyday")}
     out["category"] = {}
-    _SHARED.update(rows=rows, categories=categories)
-    for test, scores in in_parallel(_fold_scores, list(range(FOLDS))):
+    _SHARED.update(rows=rows)
+    for test, scores in in_parallel(_fold_scores, [(fold, categories) for fold in range(FOLDS)]):
         for position, i in enumerate(test):
             for name in ("pressure", "no_is_fine", "everyday"):
                 out[name][i] = float(scores[name][position])
@@ -384,15 +386,23 @@ def head(model: LogisticRegression, vocabulary: Vocabulary, scaling=None) -> dic
     return data
 
 
-def _final_fit(name: str) -> dict:
-    """One of the shipped model's fits, on every message. The 22 category heads take about
-    three times as long as the other three heads together, so they are two jobs, of every
-    other category each."""
+_FINAL_HEADS = {
+    "pressuring": fit_pressuring,
+    "no_is_fine": fit_no_is_fine,
+    "everyday": fit_everyday,
+}
+# The 22 category heads take about three times as long as the other three heads together, so
+# they are two jobs, of every other category each.
+_CATEGORY_SHARES = (slice(0, None, 2), slice(1, None, 2))
+
+
+def _final_fit(job: str | slice):
+    """One of the shipped model's fits, on every message: a head by name, or the category
+    heads of a share of the categories."""
     rows, vocabulary = _SHARED["rows"], _SHARED["vocabulary"]
-    if name.startswith("categories"):
-        return fit_categories(rows, vocabulary, slice(int(name[-1]), None, 2))
-    fits = {"pressuring": fit_pressuring, "no_is_fine": fit_no_is_fine, "everyday": fit_everyday}
-    return {name: fits[name](rows, vocabulary)}
+    if isinstance(job, slice):
+        return fit_categories(rows, vocabulary, job)
+    return _FINAL_HEADS[job](rows, vocabulary)
 
 
 def build(rows: list[dict] | None = None, report: bool = False) -> dict:
@@ -403,18 +413,17 @@ def build(rows: list[dict] | None = None, report: bool = False) -> dict:
         print_report(rows, scores, chosen)
     vocabulary = Vocabulary([r["features"] for r in rows])
     _SHARED.update(rows=rows, vocabulary=vocabulary)
-    jobs = ["categories 0", "categories 1", "pressuring", "no_is_fine", "everyday"]
-    fitted: dict = {}
-    categories: dict = {}
-    for job, part in zip(jobs, in_parallel(_final_fit, jobs), strict=True):
-        (categories if job.startswith("categories") else fitted).update(part)
+    *shares, pressuring, no_is_fine, everyday = in_parallel(
+        _final_fit, [*_CATEGORY_SHARES, *_FINAL_HEADS]
+    )
+    categories = {name: m for share in shares for name, m in share.items()}
     return {
         "about": "Weights of the pressure checker's model; made by eval/pressure/train.py.",
         "vocabulary": vocabulary.names,
-        "pressuring": head(fitted["pressuring"], vocabulary, chosen["pressure_platt"]),
+        "pressuring": head(pressuring, vocabulary, chosen["pressure_platt"]),
         "categories": {name: head(m, vocabulary) for name, m in sorted(categories.items())},
-        "says_no_is_fine": head(fitted["no_is_fine"], vocabulary, chosen["no_is_fine_platt"]),
-        "everyday": head(fitted["everyday"], vocabulary, chosen["everyday_platt"]),
+        "says_no_is_fine": head(no_is_fine, vocabulary, chosen["no_is_fine_platt"]),
+        "everyday": head(everyday, vocabulary, chosen["everyday_platt"]),
         "everyday_threshold": round(chosen["everyday_threshold"], DIGITS),
         "everyday_discount": EVERYDAY_DISCOUNT,
         "threshold": round(chosen["threshold"], DIGITS),
