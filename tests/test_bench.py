@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def test_the_bench_command_prints_its_tables_and_writes_json(tmp_path):
     out = tmp_path / "bench.json"
@@ -80,8 +82,57 @@ def test_the_in_process_breakdown_runs_and_names_every_key_page():
         assert f"page: {page}" in done.stdout
 
 
-def test_the_bare_view_is_not_a_production_url(client, db):
-    assert client.get("/bench/bare/").status_code == 404
+@pytest.mark.parametrize(
+    "path",
+    ["/bench/bare/", "/bench/planner-check-alone/", "/bench/planner-check-and-save/"],
+)
+def test_the_bench_only_views_are_not_production_urls(client, db, path):
+    assert client.get(path).status_code == 404
+    assert client.post(path, {"style": "text", "text": "Hello"}).status_code == 404
+
+
+def test_the_planner_floor_views_check_and_save_as_the_planner_does(db, settings):
+    """eval/planner_floor.py reads the planner's floor from these two: the second must save
+    the words as the planner does (the same function), and the first must save nothing."""
+    from django.test import Client
+
+    from handhold.bench import PAGES, seed
+    from handhold.content.registry import current_pack
+    from handhold.conversation.services import draft_of
+
+    settings.ROOT_URLCONF = "handhold.config.bench_urls"
+    person = seed(1, lambda text: None)[0]
+    client = Client()
+    client.force_login(person)
+    words = PAGES["planner_check"][2]
+    assert client.post("/bench/planner-check-alone/", words).status_code == 200
+    assert draft_of(author=person, pack=current_pack(person)) is None
+    assert client.post("/bench/planner-check-and-save/", words).status_code == 200
+    draft = draft_of(author=person, pack=current_pack(person))
+    assert (draft.style, draft.text) == (words["style"], words["text"])
+    assert client.get("/bench/planner-check-alone/").status_code == 405
+
+
+def test_the_planner_floor_script_runs_the_three_rows(tmp_path):
+    script = Path(__file__).resolve().parents[1] / "eval/planner_floor.py"
+    out = tmp_path / "floor.json"
+    done = subprocess.run(
+        [sys.executable, str(script), "--couples", "10", "--seconds", "1", "--clients", "2"]
+        + ["--rounds", "1", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(out.read_text())
+    assert list(report["pages"]) == [
+        "planner_check_alone",
+        "planner_check_and_save",
+        "planner_check",
+    ]
+    for row in report["pages"].values():
+        assert row["rps"] > 0 and row["errors"] == 0
 
 
 def test_the_seeded_couples_journey_rows_equal_their_facts(db):

@@ -103,6 +103,30 @@ def _outline_html(pack, style: str) -> Markup:
     return drawn
 
 
+def count_and_save(request, pack, form: DraftForm | None) -> bool:
+    """Count a check as a try and save its words (a valid `form`), in one transaction;
+    whether the try went past the limit, in which case nothing is saved.
+
+    Every POST counts as a try, as with `limit`; the count and the saved words are one
+    transaction, so one commit (one flush of the database's log) where there were two. Both
+    statements are prepared first (the key hashed, the draft validated and encrypted), so that
+    the transaction holds SQLite's write lock for the writes alone."""
+    count = prepare_try(request, "pressure_check", key="user")
+    save = None
+    if form is not None:
+        save = services.draft_saver(
+            author=request.user,
+            pack=pack,
+            style=form.cleaned_data["style"],
+            text=form.cleaned_data["text"],
+        )
+    with transaction.atomic():
+        limited = count()
+        if save is not None and not limited:
+            save()
+    return limited
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan(request):
@@ -116,23 +140,7 @@ def plan(request):
     if request.method == "POST":
         form = DraftForm(request.POST)
         valid = form.is_valid()
-        # Every POST counts as a try, as with `limit`; the count and the saved words are one
-        # transaction, so one commit (one flush of the database's log) where there were two.
-        # Both statements are prepared first (the key hashed, the draft validated and
-        # encrypted), so that the transaction holds SQLite's write lock for the writes alone.
-        count = prepare_try(request, "pressure_check", key="user")
-        save = None
-        if valid:
-            save = services.draft_saver(
-                author=request.user,
-                pack=pack,
-                style=form.cleaned_data["style"],
-                text=form.cleaned_data["text"],
-            )
-        with transaction.atomic():
-            limited = count()
-            if save is not None and not limited:
-                save()
+        limited = count_and_save(request, pack, form if valid else None)
         if limited:
             form.add_error(None, TOO_MANY)
             context = _planner_context(request, pack, form)
