@@ -34,24 +34,26 @@ _ERRORS = "errors"
 
 @dataclass(frozen=True)
 class LadderMarkup:
-    """Static markup `parts`, with a person's slot between each two: (field name, value)."""
+    """The ladder's markup as `pieces`, with an empty piece wherever a person's part goes;
+    `at` says where: for (field name, value) the piece that holds " checked" when that value is
+    chosen, and for (field name, "errors") the piece under the group for its errors."""
 
-    parts: tuple[str, ...]
-    slots: tuple[tuple[str, str], ...]
+    pieces: tuple[str, ...]
+    at: Mapping[tuple[str, str], int]
 
     def fill(
         self, chosen: Mapping[str, str], errors: Mapping[str, Sequence[str]] | None = None
     ) -> SafeString:
-        """The ladder with `chosen` (field name -> value) checked and any errors shown."""
-        errors = errors or {}
-        out = [self.parts[0]]
-        for (name, value), part in zip(self.slots, self.parts[1:], strict=True):
-            if value == _ERRORS:
-                out.extend(f'<p class="error">{escape(e)}</p>' for e in errors.get(name, ()))
-            elif chosen.get(name) == value:
-                out.append(" checked")
-            out.append(part)
-        return mark_safe("".join(out))  # noqa: S308 - parts were escaped when rendered
+        """The ladder with `chosen` (field name -> value) checked and any errors shown. Only
+        the person's own answers are visited (about twenty), not the ladder's 190 slots."""
+        out = list(self.pieces)
+        for name, value in chosen.items():
+            if value != _ERRORS and (where := self.at.get((name, value))) is not None:
+                out[where] = " checked"
+        for name, messages in (errors or {}).items():
+            if (where := self.at.get((name, _ERRORS))) is not None:
+                out[where] = "".join(f'<p class="error">{escape(e)}</p>' for e in messages)
+        return mark_safe("".join(out))  # noqa: S308 - pieces were escaped when rendered
 
 
 # Per process; two threads building it at once would only build it twice.
@@ -69,16 +71,17 @@ def ladder_markup(pack: Pack, *, opened: int) -> LadderMarkup:
     return markup
 
 
-def _build(pack: Pack, opened: int) -> LadderMarkup:
+def levels_drawn(pack: Pack, opened: int) -> list:
+    """What discovery/_ladder.html draws for `pack` up to the level `opened`: each level's
+    activities, with their radio groups, where each person's part is a marker,
+    NUL name NUL value NUL."""
     by_level: dict[int, list] = {}
-    slots_made = 0
     for activity in pack.activities:
         if activity.level > opened:
             continue
         groups = []
         for role in activity.roles:
             name = answer_field_name(activity.id, role)
-            slots_made += len(LADDER_CHOICES) + 1
             groups.append(
                 {
                     "label": ROLE_LABELS[role],
@@ -91,11 +94,27 @@ def _build(pack: Pack, opened: int) -> LadderMarkup:
                 }
             )
         by_level.setdefault(activity.level, []).append((activity, groups))
-    html = render_to_string("discovery/_ladder.html", {"levels": sorted(by_level.items())})
+    return sorted(by_level.items())
+
+
+def _build(pack: Pack, opened: int) -> LadderMarkup:
+    levels = levels_drawn(pack, opened)
+    slots_made = sum(
+        len(group["options"]) + 1
+        for _, activities in levels
+        for _, groups in activities
+        for group in groups
+    )
+    html = render_to_string("discovery/_ladder.html", {"levels": levels})
     pieces = html.split("\x00")
     if len(pieces) != 1 + 3 * slots_made:
         raise ValueError(f"pack {pack.id}: its text must not contain NUL characters")
-    # pieces alternate: markup, name, value, markup, name, value, ..., markup
-    parts = tuple(pieces[0::3])
-    slots = tuple(zip(pieces[1::3], pieces[2::3], strict=True))
-    return LadderMarkup(parts=parts, slots=slots)
+    # pieces alternate: markup, name, value, markup, name, value, ..., markup; each slot's
+    # name and value become one empty piece, between the markup before and after it.
+    parts = pieces[0::3]
+    slots = zip(pieces[1::3], pieces[2::3], strict=True)
+    out, at = [parts[0]], {}
+    for slot, part in zip(slots, parts[1:], strict=True):
+        at[slot] = len(out)
+        out += ["", part]
+    return LadderMarkup(pieces=tuple(out), at=at)
