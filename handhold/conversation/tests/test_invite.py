@@ -177,3 +177,28 @@ def test_an_unsent_invitations_field_is_drawn_once_as_field_by_field():
                 assert words in drawn
     sent = InviteForm({"message": ""})
     assert not sent.is_valid() and sent.drawn_message() is None
+
+
+def test_the_answers_beside_what_waits_are_the_enums_in_each_language():
+    """The answers' labels are translated once per language (waiting._answers_in): each set
+    gives its enum's choices in the active language, alternating languages."""
+    from django.utils import translation
+
+    from handhold.couples.models import TopicSuggestion
+    from handhold.together.models import CheckIn
+    from handhold.together.waiting import ANSWERS
+
+    enums = {
+        "lights": CheckIn.Light,
+        "invitation_answers": TalkInvitation.Answer,
+        "topic_answers": TopicSuggestion.Answer,
+    }
+    assert ANSWERS.keys() == enums.keys()
+    for _ in range(2):
+        for language in ("es", "en"):
+            with translation.override(language):
+                for name, enum in enums.items():
+                    expected = [(value, str(label)) for value, label in enum.choices]
+                    assert list(ANSWERS[name]) == expected, (language, name)
+    with translation.override("es"):
+        assert ("like_to_talk", "Me gustaría hablar") in list(ANSWERS["invitation_answers"])
