@@ -106,10 +106,11 @@ def _plan_waits(shared, user: User) -> bool:
     return proposal or status == SessionPlan.Status.ACTIVE
 
 
-def anything_waits(user: User, *, side=None) -> bool:
+def anything_waits(user: User, *, side=None, pack=None) -> bool:
     """Whether `waiting_for(user)` would be non-empty, from the couple's journey row alone:
     the navigation asks it on every page. (The "we talked" case asks one more question, and
-    only while the partner has said it and this person has not.)"""
+    only while the partner has said it and this person has not.) `pack`: the page's
+    `current_pack(user)`, when it has it."""
     if user.couple_id is None:
         return False
     if side is None:
@@ -117,7 +118,8 @@ def anything_waits(user: User, *, side=None) -> bool:
     shared = side.journey
     if shared.is_paused:
         return False
-    pack = current_pack(user)
+    if pack is None:
+        pack = current_pack(user)
     if _topic_suggested(shared, user) or _invited(shared, user, pack):
         return True
     if _plan_waits(shared, user) or side.debrief_due:
