@@ -22,7 +22,8 @@ from django.db.models import Model
 class Rows:
     """`Rows(PersonJourney, where="m.journey_id = %s AND m.person_id = %s", related="journey")`:
     each row of the model (alias `m`), with the row of one forward foreign key joined (alias
-    `r`) and kept on the instance as `select_related` keeps it. `order` is an ORDER BY of the
+    `r`) and kept on the instance as `select_related` keeps it (rows joined to the same one share
+    one instance of it). `order` is an ORDER BY of the
     model's columns; with `columns` (field names), each row is a plain tuple of those fields,
     as `values_list` gives it."""
 
@@ -76,7 +77,9 @@ class Rows:
         if self.order:
             sql = f"{sql} ORDER BY {self.order}"
         converters = [(i, col, conv) for i, (_, col, conv) in enumerate(columns) if conv]
-        return sql, converters, readers, link
+        # Where each row holds its related row's key (the model's own foreign key column).
+        key_at = None if link is None else readers[0][1].index(link.attname)
+        return sql, converters, readers, link, key_at
 
     def built(self, connection) -> tuple:
         """This read's statement and how to read its rows, written once per database."""
@@ -94,29 +97,46 @@ class Rows:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        _, converters, readers, link = built
+        _, converters, readers, link, _ = built
         if not converters and self.columns is not None:
             return rows  # plain tuples, nothing to convert: as the database gave them
-        return [self.read(row, built, connection, using) for row in rows]
+        # Rows joined to the same related row (both sides of one couple's journey) are given
+        # one instance of it, read once, as they share one row in the database.
+        shared = None if link is None else {}
+        return [self.read(row, built, connection, using, shared) for row in rows]
 
-    def read(self, row, built: tuple, connection, using: str):
-        """One row of this read's statement, as an instance (or a tuple, with `columns`)."""
-        _, converters, readers, link = built
+    def read(self, row, built: tuple, connection, using: str, shared: dict | None = None):
+        """One row of this read's statement, as an instance (or a tuple, with `columns`).
+        `shared`: the related instances already made by this read, by key; the row's own
+        related instance is taken from it, or made and kept in it."""
+        _, converters, readers, link, key_at = built
+        related = None
+        if shared is not None:
+            key = row[key_at]
+            related = shared.get(key)
+        # The model's own columns come first; the related row's are converted only when made.
+        last = len(row) if related is None else readers[0][3]
         if converters:
             row = list(row)
             for i, col, chain in converters:
+                if i >= last:
+                    break
                 value = row[i]
                 for convert in chain:
                     value = convert(value, col, connection)
                 row[i] = value
         if self.columns is not None:
             return tuple(row)
-        instances = [
-            model.from_db(using, names, row[start:end]) for model, names, start, end in readers
-        ]
+        model, names, start, end = readers[0]
+        instance = model.from_db(using, names, row[start:end])
         if link is not None:
-            link.set_cached_value(instances[0], instances[1])
-        return instances[0]
+            if related is None:
+                model, names, start, end = readers[1]
+                related = model.from_db(using, names, row[start:end])
+                if shared is not None:
+                    shared[key] = related
+            link.set_cached_value(instance, related)
+        return instance
 
     def first(self, params: list, *, using: str = "default"):
         """The first row (by `order`), or None."""

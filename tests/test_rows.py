@@ -37,6 +37,8 @@ def test_both_sides_and_the_partner_read_as_the_orm_reads_them(asker, partner, f
     for person, side in sides.items():
         orm = PersonJourney.objects.select_related("journey").get(person_id=person)
         assert fields(side) == fields(orm) and fields(side.journey) == fields(orm.journey)
+    # The couple's row, joined to both sides, is read into one instance that both share.
+    assert sides[asker.pk].journey is sides[partner.pk].journey
     assert fields(couples.partner_of(asker)) == fields(type(partner).objects.get(pk=partner.pk))
     assert couples.partner_of(partner).pk == asker.pk
 

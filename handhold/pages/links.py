@@ -7,6 +7,7 @@ runs (for a given script prefix and URL configuration, both part of the cache ke
 with one public id differs only by that id: it is reversed once with a stand-in id, and the
 id is put in the stand-in's place. Only the URL's shape is kept, never an id."""
 
+from collections.abc import Callable
 from functools import cache
 from uuid import UUID
 
@@ -19,6 +20,13 @@ _STAND_IN = UUID(int=0)
 
 def link(name: str) -> str:
     return _link(name, get_script_prefix(), get_urlconf())
+
+
+def linker() -> Callable[[str], str]:
+    """`link` for a page that makes many links: the script prefix and the URL configuration are
+    read once for all of them, not once a link (each a context-local, some ten Python calls)."""
+    prefix, urlconf = get_script_prefix(), get_urlconf()
+    return lambda name: _link(name, prefix, urlconf)
 
 
 @cache

@@ -7,16 +7,20 @@ sessions). Never the partner's private progress, and never a score, a streak or 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from handhold.accounts.models import User
+from handhold.config.templating import forget_with_catalogue
 from handhold.content.registry import all_packs, current_pack
 from handhold.conversation import services as conversation
 from handhold.discovery import services as discovery
 from handhold.discovery.models import JournalEntry
-from handhold.pages.links import link
+from handhold.pages.links import linker
 from handhold.rows import Rows
 from handhold.together import services, state
 
@@ -60,28 +64,27 @@ def journey_for(user: User) -> dict:
         talked or shared.first_said_we_talked_by_id not in (None, user.pk)
     )
     discover_status = {"revealed": "revealed", "waiting": "waiting", "not_paired": "private"}
+    stage = _stage_maker()
     stages = [
-        _stage(
-            "reflect", "started" if reflected else "not_started", "discovery:reflect", reflected
-        ),
-        _stage("learn", "any_time", "discovery:learn", True),
-        _stage("notice", "any_time", "notice:notice", True),
-        _stage("pair", "paired" if paired else "not_paired", "accounts:pairing", paired),
-        _stage(
+        stage("reflect", "started" if reflected else "not_started", "discovery:reflect", reflected),
+        stage("learn", "any_time", "discovery:learn", True),
+        stage("notice", "any_time", "notice:notice", True),
+        stage("pair", "paired" if paired else "not_paired", "accounts:pairing", paired),
+        stage(
             "discover",
             discover_status[reveal_state],
             "discovery:reveal" if reveal_state == "revealed" else "discovery:discover",
             reveal_state == "revealed",
         ),
-        _stage("talk", _talk_status(talked, i_said), "conversation:is_it_you", talked),
-        _stage(
+        stage("talk", _talk_status(talked, i_said), "conversation:is_it_you", talked),
+        stage(
             "settle",
             "settling" if settling else ("settled" if talked else "after_talk"),
             "together:journey",
             talked and not settling,
         ),
-        _stage("prepare", "started" if prepared else "not_started", "together:prepare", prepared),
-        _stage(
+        stage("prepare", "started" if prepared else "not_started", "together:prepare", prepared),
+        stage(
             "sessions",
             "had_session" if had_session else "when_ready",
             "together:sessions",
@@ -153,9 +156,31 @@ STATUS_WORDS = {
 }
 
 
-def _stage(key: str, status: str, url_name: str, done: bool) -> Stage:
-    name, what_for = STAGE_WORDS[key]
-    return Stage(name, what_for, STATUS_WORDS[status], link(url_name), done)
+@lru_cache(maxsize=16)
+def _words_in(language: str | None) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """STAGE_WORDS and STATUS_WORDS translated into `language` (the active one, part of the
+    key), once per process: the page prints twenty-seven of them, and a lazy string costs some
+    thirty Python calls each time it is printed. Only the journey's fixed words are kept."""
+    stages = {key: (str(name), str(what_for)) for key, (name, what_for) in STAGE_WORDS.items()}
+    statuses = {key: str(words) for key, words in STATUS_WORDS.items()}
+    return stages, statuses
+
+
+forget_with_catalogue(_words_in.cache_clear)
+
+
+def _stage_maker() -> Callable[[str, str, str, bool], Stage]:
+    """Makes the page's stages, each `(key, status, url name, done)`, in the request's language
+    and with its links: the language and the links' script prefix are read once for the nine
+    stages (each a context-local, some ten Python calls a read)."""
+    stage_words, status_words = _words_in(get_language())
+    link = linker()
+
+    def stage(key: str, status: str, url_name: str, done: bool) -> Stage:
+        name, what_for = stage_words[key]
+        return Stage(name, what_for, status_words[status], link(url_name), done)
+
+    return stage
 
 
 def _talk_status(talked: bool, i_said: bool) -> str:

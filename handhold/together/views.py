@@ -164,7 +164,7 @@ def sessions(request: HttpRequest) -> HttpResponse:
         "paused": pacing.pause,
     }
     if mine is not None:  # the navigation's quiet dot, from this person's own side
-        context["waiting_for_you"] = anything_waits(user, side=mine)
+        context["waiting_for_you"] = anything_waits(user, side=mine, pack=pack)
     return render(request, "together/sessions.html", context, status=status)
 
 

@@ -9,12 +9,15 @@ count of anything declined, never when the other said no.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from django.db.models import Exists, OuterRef
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
 from handhold.accounts.models import User
+from handhold.config.templating import forget_with_catalogue
 from handhold.content.registry import current_pack
 from handhold.conversation import services as conversation
 from handhold.conversation.models import TalkInvitation
@@ -103,10 +106,11 @@ def _plan_waits(shared, user: User) -> bool:
     return proposal or status == SessionPlan.Status.ACTIVE
 
 
-def anything_waits(user: User, *, side=None) -> bool:
+def anything_waits(user: User, *, side=None, pack=None) -> bool:
     """Whether `waiting_for(user)` would be non-empty, from the couple's journey row alone:
     the navigation asks it on every page. (The "we talked" case asks one more question, and
-    only while the partner has said it and this person has not.)"""
+    only while the partner has said it and this person has not.) `pack`: the page's
+    `current_pack(user)`, when it has it."""
     if user.couple_id is None:
         return False
     if side is None:
@@ -114,7 +118,8 @@ def anything_waits(user: User, *, side=None) -> bool:
     shared = side.journey
     if shared.is_paused:
         return False
-    pack = current_pack(user)
+    if pack is None:
+        pack = current_pack(user)
     if _topic_suggested(shared, user) or _invited(shared, user, pack):
         return True
     if _plan_waits(shared, user) or side.debrief_due:
@@ -124,14 +129,36 @@ def anything_waits(user: User, *, side=None) -> bool:
     )
 
 
-# The answers drawn beside what waits, as (value, label): made once (and never changed),
-# because an enum's `choices` builds its list anew on each reading (some seventy Python calls
-# a page for the three). The labels stay lazy, so each page shows them in its own language.
-ANSWERS = {
-    "lights": tuple(CheckIn.Light.choices),
-    "invitation_answers": tuple(TalkInvitation.Answer.choices),
-    "topic_answers": tuple(TopicSuggestion.Answer.choices),
+class Answers:
+    """One set of the answers drawn beside what waits, as (value, label) pairs in the active
+    language when a page draws them. An enum's `choices` builds its list anew on each reading
+    (some seventy Python calls a page for the three sets), and a lazy label costs some thirty
+    calls each time it is printed: so each set's labels are translated once per language
+    (`_answers_in`), and a page that draws none asks nothing."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __iter__(self):
+        return iter(_answers_in(self.name, get_language()))
+
+
+_CHOICES = {
+    "lights": CheckIn.Light.choices,
+    "invitation_answers": TalkInvitation.Answer.choices,
+    "topic_answers": TopicSuggestion.Answer.choices,
 }
+
+
+@lru_cache(maxsize=16)
+def _answers_in(name: str, language: str | None) -> tuple[tuple[str, str], ...]:
+    """The set `name`'s answers with their labels in `language` (the active one: it is part
+    of the key). Only the enums' fixed words are kept."""
+    return tuple((value, str(label)) for value, label in _CHOICES[name])
+
+
+forget_with_catalogue(_answers_in.cache_clear)
+ANSWERS = {name: Answers(name) for name in _CHOICES}
 
 
 def context(request) -> dict:

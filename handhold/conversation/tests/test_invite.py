@@ -155,3 +155,50 @@ def test_an_invitation_in_another_language_is_not_judged(client_for, asker, part
     message = "¿Te gustaría que hablemos de algo nuevo cuando te venga bien? Un no está bien."
     assert send(client_for(asker), message).status_code == 302
     assert TalkInvitation.objects.get().message == message
+
+
+def test_an_unsent_invitations_field_is_drawn_once_as_field_by_field():
+    """While nothing has been sent, the message field comes drawn once per language
+    (forms._unsent_message_in), the same bytes as `_field.html` draws it; alternating
+    languages, each gets its own words; a sent form is drawn field by field, with what was
+    sent and its errors."""
+    from django.template import engines
+    from django.utils import translation
+
+    from handhold.conversation.forms import InviteForm
+
+    field = engines["jinja2"].from_string('{% include "_field.html" %}')
+    for _ in range(2):
+        for language, words in [("es", "Un mensaje corto"), ("en", "A short message")]:
+            with translation.override(language):
+                form = InviteForm()
+                drawn = form.drawn_message()
+                assert str(drawn) == field.render({"field": form["message"]})
+                assert words in drawn
+    sent = InviteForm({"message": ""})
+    assert not sent.is_valid() and sent.drawn_message() is None
+
+
+def test_the_answers_beside_what_waits_are_the_enums_in_each_language():
+    """The answers' labels are translated once per language (waiting._answers_in): each set
+    gives its enum's choices in the active language, alternating languages."""
+    from django.utils import translation
+
+    from handhold.couples.models import TopicSuggestion
+    from handhold.together.models import CheckIn
+    from handhold.together.waiting import ANSWERS
+
+    enums = {
+        "lights": CheckIn.Light,
+        "invitation_answers": TalkInvitation.Answer,
+        "topic_answers": TopicSuggestion.Answer,
+    }
+    assert ANSWERS.keys() == enums.keys()
+    for _ in range(2):
+        for language in ("es", "en"):
+            with translation.override(language):
+                for name, enum in enums.items():
+                    expected = [(value, str(label)) for value, label in enum.choices]
+                    assert list(ANSWERS[name]) == expected, (language, name)
+    with translation.override("es"):
+        assert ("like_to_talk", "Me gustaría hablar") in list(ANSWERS["invitation_answers"])

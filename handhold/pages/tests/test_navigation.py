@@ -161,3 +161,30 @@ def test_a_link_with_a_public_id_is_the_reversed_link(prefix):
                 assert url(name, public_id) == reverse(name, args=[public_id])
     finally:
         set_script_prefix("/")
+
+
+@pytest.mark.parametrize("prefix", ["/", "/handhold/"])
+def test_a_page_of_links_gets_the_reversed_links(prefix):
+    """`linker()` reads the script prefix once for a page's many links (pages.links): each
+    link is what reverse() and `link` give, under any script prefix."""
+    from django.urls import get_resolver, set_script_prefix
+
+    from handhold.pages.links import link, linker
+
+    def plain_names(resolver, namespace=""):
+        for pattern in resolver.url_patterns:
+            if hasattr(pattern, "url_patterns"):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from plain_names(pattern, inner)
+            elif pattern.name and "<" not in str(pattern.pattern):
+                yield namespace + pattern.name
+
+    names = list(plain_names(get_resolver()))
+    assert "together:sessions" in names and "discovery:reflect" in names
+    try:
+        set_script_prefix(prefix)
+        links = linker()
+        for name in names:
+            assert links(name) == reverse(name) == link(name), name
+    finally:
+        set_script_prefix("/")

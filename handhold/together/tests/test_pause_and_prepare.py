@@ -1,6 +1,8 @@
 import re
 
 from django.urls import reverse
+from django.utils import translation
+from markupsafe import escape
 
 from handhold.couples.models import Pause
 from handhold.together.models import SessionPlan, SupplyTick
@@ -69,3 +71,22 @@ def test_the_journey_page_shows_stages_and_a_next_step_without_scores(client_for
         assert stage in main
     assert "A gentle next step" in main
     assert not re.search(r"\d+\s*%|\d+ (?:points|days in a row)|score", main)
+
+
+def test_the_journey_stages_are_in_each_request_s_language(client_for, asker, partner):
+    """The stages' words are translated once per language (together.journey._words_in): each
+    page shows them in its own language, whichever language asked first."""
+    from handhold.together.journey import STAGE_WORDS
+
+    client = client_for(asker)
+    pages = [
+        (language, client.get(reverse("together:journey"), HTTP_ACCEPT_LANGUAGE=language))
+        for language in ("en", "es", "en")
+    ]
+    pages = [(language, page.content.decode().split("<main")[1]) for language, page in pages]
+    assert "Reflexionar" in pages[1][1] and "Reflexionar" not in pages[2][1]
+    for language, main in pages:
+        with translation.override(language):
+            for name, what_for in STAGE_WORDS.values():
+                assert f'">{escape(name)}</a>:' in main, (language, name)
+                assert f'<span class="help">{escape(what_for)}</span>' in main, (language, name)
