@@ -134,7 +134,7 @@ def test_serve_runs_handhold_under_gunicorn_and_logs_nothing_personal(clean_env)
         assert robin.get(f"/pair/join/?code={code}")[0] == 200
         _, html = robin.post("/pair/join/", {"code": code})
         assert "skylark-private invited you. Hello!" in html
-        journal_secret = "Robin's journal sentence, never in plain text 61f0."
+        journal_secret = "Robin's journal sentence, never in plain text zq61f0wk."
         robin.post("/reflect/", {"why-do-i-want-this__text": journal_secret})
         try:
             robin.get("/no-such-page/?code=" + code)
@@ -152,7 +152,7 @@ def test_serve_runs_handhold_under_gunicorn_and_logs_nothing_personal(clean_env)
     assert (data / "encryption_keys").stat().st_mode & 0o777 == 0o600
     # The raw database files (with the write-ahead log) hold no private text.
     for db_file in data.glob("handhold.sqlite3*"):
-        assert b"61f0" not in db_file.read_bytes(), db_file.name
+        assert b"zq61f0wk" not in db_file.read_bytes(), db_file.name
     assert (data / "secret_key").stat().st_mode & 0o777 == 0o600
 
 

@@ -397,7 +397,7 @@ def test_opening_further_and_saying_yes_up_there_shows_the_partner_nothing(asker
 
 
 def test_journal_text_never_reaches_the_partner(asker, partner):
-    secret = "A sentence only Alex may ever read, 7f3a."
+    secret = "A sentence only Alex may ever read, zq7f3awk."
     client = Client()
     client.force_login(asker)
     client.post(
@@ -409,7 +409,7 @@ def test_journal_text_never_reaches_the_partner(asker, partner):
     assert secret in everything_seen_by(asker)
     seen = everything_seen_by(partner)
     assert secret not in seen
-    assert "7f3a" not in seen
+    assert "zq7f3awk" not in seen
 
 
 def test_the_export_holds_only_ones_own_answers_and_journal(asker, partner):
@@ -464,16 +464,17 @@ def test_drafts_and_is_it_you_answers_never_reach_the_partner(asker, partner):
     client = Client()
     client.force_login(asker)
     client.post(
-        reverse("conversation:plan"), {"style": "text", "text": "Draft words only Alex sees, 91c2."}
+        reverse("conversation:plan"),
+        {"style": "text", "text": "Draft words only Alex sees, zq91c2wk."},
     )
     client.post(
         reverse("conversation:is_it_you"),
-        {"selling-or-sharing__text": "A motive only Alex sees, 5d7e."},
+        {"selling-or-sharing__text": "A motive only Alex sees, zq5d7ewk."},
     )
     mine = everything_seen_by(asker)
-    assert "91c2" in mine and "5d7e" in mine
+    assert "zq91c2wk" in mine and "zq5d7ewk" in mine
     theirs = everything_seen_by(partner)
-    assert "91c2" not in theirs and "5d7e" not in theirs
+    assert "zq91c2wk" not in theirs and "zq5d7ewk" not in theirs
 
 
 # Go slowly ----------------------------------------------------------------------------------
@@ -618,10 +619,10 @@ def test_a_debrief_shows_nothing_to_the_partner_before_both_wrote(asker, partner
     before = _session_pages(partner, plan)
     alex.post(
         reverse("together:debrief", args=[plan.public_id]),
-        {"felt": "Alex's private words, 77aa.", "good": "x", "change": "y", "pace": pace},
+        {"felt": "Alex's private words, zq77aawk.", "good": "x", "change": "y", "pace": pace},
     )
     after = _session_pages(partner, plan)
-    assert "77aa" not in after
+    assert "zq77aawk" not in after
     assert after == before
 
 
@@ -740,16 +741,16 @@ def test_a_notice_note_and_reaction_never_reach_the_partner(asker, partner, reac
 
 
 def test_an_uneasy_partner_log_never_changes_what_notice_suggests_to_the_other(asker, partner):
-    _log_notice(partner, {"reaction": "uneasy", "note": "Blake's worry, 0c7a."})
+    _log_notice(partner, {"reaction": "uneasy", "note": "Blake's worry, zq0c7awk."})
     seen = everything_seen_by(asker)
-    assert "Leave it for now" not in seen and "0c7a" not in seen
+    assert "Leave it for now" not in seen and "zq0c7awk" not in seen
     assert PACK.notice[0].text.replace("'", "&#39;") in seen
 
 
 def test_notice_entries_stay_their_authors_after_unpairing(asker, partner, former_partner):
     from handhold.notice.models import NoticeEntry
 
-    _log_notice(asker, {"reaction": "uneasy", "note": "Written while with Blake, 2b6f."})
+    _log_notice(asker, {"reaction": "uneasy", "note": "Written while with Blake, zq2b6fwk."})
     (entry,) = NoticeEntry.objects.filter(author=asker)
     services.unpair(user=asker)
     partner.refresh_from_db()
@@ -758,18 +759,18 @@ def test_notice_entries_stay_their_authors_after_unpairing(asker, partner, forme
         client = Client()
         client.force_login(person)
         assert client.post(path).status_code == 404
-        assert "2b6f" not in everything_seen_by(person)
+        assert "zq2b6fwk" not in everything_seen_by(person)
     assert NoticeEntry.objects.filter(pk=entry.pk).exists()
 
 
 def test_the_export_holds_only_ones_own_notice_log(asker, partner):
-    _log_notice(asker, {"reaction": "into_it", "note": "Alex's, 5a5a."})
+    _log_notice(asker, {"reaction": "into_it", "note": "Alex's, zq5a5awk."})
     _log_notice(partner, {"reaction": "uneasy", "note": "Blake's, 6b6b."})
     client = Client()
     client.force_login(partner)
     data = json.loads(client.get(reverse("accounts:export")).content)
     assert [(e["reaction"], e["note"]) for e in data["notice"]] == [("uneasy", "Blake's, 6b6b.")]
-    assert "5a5a" not in json.dumps(data)
+    assert "zq5a5awk" not in json.dumps(data)
 
 
 # The couple's journey row ---------------------------------------------------------------------

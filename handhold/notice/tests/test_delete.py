@@ -8,13 +8,13 @@ from handhold.notice.models import NoticeEntry
 
 
 def test_the_author_deletes_an_entry_at_once(client_for, asker, log):
-    entry = log(asker, "uneasy", note="gone soon, 3f9d")
+    entry = log(asker, "uneasy", note="gone soon, zq3f9dwk")
     kept = log(asker, "comfortable")
     client = client_for(asker)
     response = client.post(reverse("notice:delete", args=[entry.public_id]))
     assert response.status_code == 302
     assert list(NoticeEntry.objects.all()) == [kept]
-    assert "3f9d" not in client.get(reverse("notice:notice")).content.decode()
+    assert "zq3f9dwk" not in client.get(reverse("notice:notice")).content.decode()
 
 
 def test_it_rejects_get(client_for, asker, log):
@@ -27,11 +27,11 @@ def test_it_rejects_get(client_for, asker, log):
 def test_the_partner_a_stranger_and_a_former_partner_get_404(
     client_for, asker, partner, stranger, former_partner, log
 ):
-    entry = log(asker, "into_it", note="Alex's own, 6b0c")
+    entry = log(asker, "into_it", note="Alex's own, zq6b0cwk")
     path = reverse("notice:delete", args=[entry.public_id])
     for person in (partner, stranger, former_partner):
         assert client_for(person).post(path).status_code == 404
-    assert NoticeEntry.objects.get().note == "Alex's own, 6b0c"
+    assert NoticeEntry.objects.get().note == "Alex's own, zq6b0cwk"
 
 
 def test_an_id_that_never_existed_is_a_404(client_for, asker):

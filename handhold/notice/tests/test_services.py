@@ -56,11 +56,11 @@ def test_deleting_another_persons_entry_deletes_nothing(asker, partner, log):
 
 
 def test_the_export_holds_ones_own_log_and_never_the_partners(asker, partner, log):
-    log(asker, "into_it", idea_id="hold-their-eye", note="mine, 1a2b")
+    log(asker, "into_it", idea_id="hold-their-eye", note="mine, zq1a2bwk")
     log(partner, "uneasy", note="theirs, 9z8y")
     data = accounts.export_user_data(user=asker)
     assert [(e["idea"], e["reaction"], e["note"]) for e in data["notice"]] == [
-        ("hold-their-eye", "into_it", "mine, 1a2b")
+        ("hold-their-eye", "into_it", "mine, zq1a2bwk")
     ]
     assert "9z8y" not in str(data)
 
