@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 
+@pytest.mark.own_sqlite
 def test_the_bench_command_prints_its_tables_and_writes_json(tmp_path):
     out = tmp_path / "bench.json"
     done = subprocess.run(
@@ -66,6 +67,7 @@ def test_the_bench_command_prints_its_tables_and_writes_json(tmp_path):
         assert row["full_rps"] > 0 and row["normal_rps"] > 0 and row["errors"] == 0
 
 
+@pytest.mark.own_sqlite
 def test_the_in_process_breakdown_runs_and_names_every_key_page():
     script = Path(__file__).resolve().parents[1] / "eval/bench_in_process.py"
     done = subprocess.run(
@@ -113,6 +115,7 @@ def test_the_planner_floor_views_check_and_save_as_the_planner_does(db, settings
     assert client.get("/bench/planner-check-alone/").status_code == 405
 
 
+@pytest.mark.own_sqlite
 def test_the_planner_floor_script_runs_the_three_rows(tmp_path):
     script = Path(__file__).resolve().parents[1] / "eval/planner_floor.py"
     out = tmp_path / "floor.json"
