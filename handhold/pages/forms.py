@@ -1,12 +1,15 @@
-"""Forms whose fields are made once per language: shared by the stages' forms (the planner's
-draft, the sessions page's proposal and response)."""
+"""Forms whose fields are made once per language, and unsent fields drawn once: shared by the
+stages' forms (the planner's draft, the invitation, the sessions page's proposal and
+response)."""
 
 import copy
 from functools import lru_cache
 
 from django import forms
+from django.template import engines
 from django.utils.functional import Promise
 from django.utils.translation import get_language
+from markupsafe import Markup
 
 from handhold.config.templating import forget_with_catalogue
 
@@ -74,3 +77,10 @@ class FieldsMadeOnce(forms.Form):
         super().__init__(*args, **kwargs)
         made = _fields_in(type(self), get_language())
         self.fields = {name: _fresh(field) for name, field in made.items()}
+
+
+def drawn_field(field: forms.BoundField) -> Markup:
+    """`field` drawn as `{% include "_field.html" %}` draws it on a page (label, widget, help,
+    errors): for a form that draws an unsent field once per language and keeps it."""
+    include = engines["jinja2"].from_string('{% include "_field.html" %}')
+    return Markup(include.render({"field": field}))  # noqa: S704 - drawn by an autoescaping template

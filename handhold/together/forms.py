@@ -1,14 +1,13 @@
 from functools import lru_cache
 
 from django import forms
-from django.template import engines
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from markupsafe import Markup
 
 from handhold.config.templating import forget_with_catalogue
 from handhold.config.templating import gettext as gettext_cached
-from handhold.pages.forms import FieldsMadeOnce, set_choices
+from handhold.pages.forms import FieldsMadeOnce, drawn_field, set_choices
 from handhold.together.models import CheckIn, Debrief
 
 STOP_WORD_HELP = _("Either of you can change it before agreeing. Saying it stops everything.")
@@ -58,10 +57,7 @@ def _proposal_fields_in(language: str | None, max_ceiling: int) -> tuple[Markup,
     active one: it is part of the key) with levels up to `max_ceiling`. No steps: they are one
     couple's, and are drawn on each request."""
     form = ProposalForm(step_choices=(), max_ceiling=max_ceiling)
-    field = engines["jinja2"].from_string('{% include "_field.html" %}')
-    ceiling = Markup(field.render({"field": form["ceiling"]}))  # noqa: S704 (drawn escaped)
-    stop_word = Markup(field.render({"field": form["stop_word"]}))  # noqa: S704 (drawn escaped)
-    return ceiling, stop_word
+    return drawn_field(form["ceiling"]), drawn_field(form["stop_word"])
 
 
 forget_with_catalogue(_proposal_fields_in.cache_clear)
